@@ -1,0 +1,403 @@
+"""The briefing's vocabulary: frozen records the engine produces and every face reads.
+
+The way through is `corpus` (files -> `Article`), `extract` (one article -> `ArticleFacts`) and
+`resolve` (all facts -> `Briefing`). Spans are character offsets into `Article.text`, the cleaned
+text a reader sees, so that every fact can be traced to the words it came from.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+# -- dates ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A calendar date known to the day, to the month or only to the year.
+
+    An unknown month or day is 0, so a month sorts just before its first day.
+    """
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def precision(self) -> Literal["day", "month", "year"]:
+        if self.day:
+            return "day"
+        return "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def first(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last(self) -> date:
+        if self.day:
+            return date(self.year, self.month, self.day)
+        month = self.month or 12
+        return date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    @classmethod
+    def of(cls, day: date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+        parts = [int(part) for part in text.split("-")]
+        return cls(*parts)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """What a time expression means: a date or a range of dates, maybe with a time of day."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+    time: str | None = None
+    timezone: str | None = None
+
+    def iso(self) -> str:
+        """`2025-06-02`, `2025-05`, `2022`, or a range `2025-05-23/2025-05-25`."""
+        return self.start.iso() if self.end is None else f"{self.start.iso()}/{self.end.iso()}"
+
+    @property
+    def sort_key(self) -> tuple[PartialDate, str, PartialDate]:
+        return (self.start, self.time or "", self.end or self.start)
+
+
+class DateSource(StrEnum):
+    STATED = "stated"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDate:
+    """When an article was written: one day, a window of days, or unknown; and how we know."""
+
+    earliest: date | None = None
+    latest: date | None = None
+    source: DateSource = DateSource.UNKNOWN
+    how: str = "no date found"
+
+    @property
+    def day(self) -> date | None:
+        return self.earliest if self.earliest is not None and self.earliest == self.latest else None
+
+    def iso(self) -> str | None:
+        if self.earliest is None or self.latest is None:
+            return None
+        if self.earliest == self.latest:
+            return self.earliest.isoformat()
+        return f"{self.earliest.isoformat()}/{self.latest.isoformat()}"
+
+    @classmethod
+    def stated(cls, day: date, how: str) -> ArticleDate:
+        return cls(day, day, DateSource.STATED, how)
+
+
+UNKNOWN_DATE = ArticleDate()
+
+# -- articles -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as the reader sees it: cleaned text, title, date and where it came from.
+
+    `path` is relative to the corpus folder; an article that shares its file with others (a JSON
+    list, a JSON Lines feed) gets `#n`, its place in the file, counting from 1.
+    """
+
+    path: str
+    title: str
+    text: str
+    date: ArticleDate = UNKNOWN_DATE
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file, or a part of one, that could not be read as an article, and why."""
+
+    path: str
+    reason: str
+
+
+# -- what one article says ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def __contains__(self, offset: object) -> bool:
+        return isinstance(offset, int) and self.start <= offset < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class DateFields:
+    """A date as written, before it is anchored: any field may be missing ("May 16")."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDate:
+    """A date spelled out in the text: "16 May", "June 2, 2025", "February 2022", "May 23 to 25"."""
+
+    start: DateFields
+    end: DateFields | None = None
+    weekday: int | None = None  # "Monday, June 2": a check on the year, Monday is 0
+    year_shift: int | None = (
+        None  # "in May this year" (0), "last year" (-1): counted from the anchor
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WeekdayRef:
+    """A day named by its weekday: "on Monday" (shift 0), "last Sunday" (-1), "next Friday" (+1);
+    or days: "on Monday and Tuesday", "from Monday to Wednesday" (`until` is the last one)."""
+
+    weekday: int
+    shift: int = 0
+    until: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeRef:
+    """A day, week, weekend, month or year counted from the article's date: "tomorrow", "next
+    week", "over the weekend" (offset 0: the weekend nearest the article, as its tense says)."""
+
+    unit: Literal["day", "week", "weekend", "month", "year"]
+    offset: int
+
+
+TimeExpr = WrittenDate | WeekdayRef | RelativeRef
+
+
+class Tense(StrEnum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression found in an article, with what is needed to anchor it later."""
+
+    span: Span
+    expr: TimeExpr
+    sentence: int
+    tense: Tense = Tense.UNKNOWN
+    quoted: bool = False
+    time: str | None = None
+    timezone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A name the text gives a person, and what says it is a person's.
+
+    `evidence` is "name" (a known given name or initials before a surname), "title"
+    ("President Putin"), "apposition" ("Peskov, the Kremlin's spokesman") or "surname" (a lone
+    word, kept only if it matches a fuller name of somebody in the corpus).
+    """
+
+    span: Span
+    name: str
+    sentence: int
+    role: str | None = None
+    evidence: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    span: Span
+    name: str
+    kind: str
+    sentence: int
+    place_id: str | None = None  # the gazetteer's key, when the place is in it
+    country: str | None = None  # ISO 3166 alpha-2, when known
+    within: str | None = None  # the name of a place the text puts it in ("Palace in Istanbul")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """Everything extraction finds in one article; depends on nothing but the article."""
+
+    sentences: tuple[Span, ...]
+    times: tuple[TimeMention, ...]
+    people: tuple[PersonMention, ...]
+    places: tuple[PlaceMention, ...]
+
+
+# -- the briefing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a person, venue or event is named: the words and the sentence that holds them."""
+
+    article: str
+    span: Span
+    sentence: Span
+
+
+def _articles_of(mentions: Iterable[Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(mention.article for mention in mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return _articles_of(self.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    within: str | None  # the id of the venue this one lies in
+    mentions: tuple[Mention, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return _articles_of(self.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened or is due on a date, with every sentence that reports it."""
+
+    id: str
+    when: DateSpan
+    title: str
+    people: tuple[str, ...]  # Person ids, most mentioned first
+    venues: tuple[str, ...]  # Venue ids, most mentioned first
+    mentions: tuple[Mention, ...]
+    sources: int  # distinct articles, syndicated copies counted once
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return _articles_of(self.mentions)
+
+
+MentionKind = Literal["event", "person", "venue"]
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedMention:
+    """A mention inside one article, with what it refers to: for marking the reader's text."""
+
+    kind: MentionKind
+    ref: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The one object every face reads: the story's events, people, venues and articles."""
+
+    root: Path
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    events: tuple[Event, ...]
+    people: tuple[Person, ...]
+    venues: tuple[Venue, ...]
+
+    @cached_property
+    def article(self) -> dict[str, Article]:
+        return {article.path: article for article in self.articles}
+
+    @cached_property
+    def person(self) -> dict[str, Person]:
+        return {person.id: person for person in self.people}
+
+    @cached_property
+    def venue(self) -> dict[str, Venue]:
+        return {venue.id: venue for venue in self.venues}
+
+    @cached_property
+    def event(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events}
+
+    def text_of(self, mention: Mention) -> str:
+        """The sentence a mention stands in."""
+        return mention.sentence.of(self.article[mention.article].text)
+
+    def events_of_person(self, person_id: str) -> tuple[Event, ...]:
+        return tuple(event for event in self.events if person_id in event.people)
+
+    def events_of_venue(self, venue_id: str) -> tuple[Event, ...]:
+        inside = self.places_within(venue_id)
+        return tuple(event for event in self.events if inside.intersection(event.venues))
+
+    def places_within(self, venue_id: str) -> set[str]:
+        """The venue and every venue that lies in it, however deep."""
+        found = {venue_id}
+        grew = True
+        while grew:
+            grew = False
+            for venue in self.venues:
+                if venue.within in found and venue.id not in found:
+                    found.add(venue.id)
+                    grew = True
+        return found
+
+    def events_of_article(self, path: str) -> tuple[Event, ...]:
+        return tuple(event for event in self.events if path in event.articles)
+
+    def marks_in(self, path: str) -> list[MarkedMention]:
+        """Every event, person and venue mention in one article, in reading order."""
+        return sorted(self._marks.get(path, ()), key=lambda mark: (mark.span.start, mark.span.end))
+
+    @cached_property
+    def _marks(self) -> dict[str, list[MarkedMention]]:
+        marks: dict[str, list[MarkedMention]] = {}
+
+        def add(kind: MentionKind, ref: str, mentions: Iterable[Mention]) -> None:
+            for mention in mentions:
+                marks.setdefault(mention.article, []).append(MarkedMention(kind, ref, mention.span))
+
+        for event in self.events:
+            add("event", event.id, event.mentions)
+        for person in self.people:
+            add("person", person.id, person.mentions)
+        for venue in self.venues:
+            add("venue", venue.id, venue.mentions)
+        return marks
