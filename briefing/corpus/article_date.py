@@ -1,0 +1,76 @@
+"""The date an article states for itself: a date line, its metadata, or a dateline in the text.
+
+A file's modification time is never a publication date, and is never read. Dates the article only
+implies (an event it reports as past, another it announces) are inferred later, by
+`briefing.resolve.anchors`, once its time expressions are known.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+
+from briefing.model import UNKNOWN_DATE, ArticleDate
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s].*)?$")
+_DOTTED = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s.*)?$")
+_DATELINE = re.compile(
+    r"^\s*(?:(?:published|updated|posted|date)\s*(?:on)?\s*:?\s*)?"
+    r"(?P<date>\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}))"
+    r"(?:[\s,]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*(?:[|•·—–-].*)?$",
+    re.IGNORECASE,
+)
+_CITY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40},\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]"
+)
+HEAD_LINES = 8
+
+
+def stated_date(written: str | None, how: str, body: str) -> ArticleDate:
+    """The date the file gives in its metadata (`written`), or failing that in its first lines."""
+    if written and (day := parse_date(written)) is not None:
+        return ArticleDate.stated(day, how)
+    for line in [line for line in body.split("\n") if line.strip()][:HEAD_LINES]:
+        for pattern, where in ((_DATELINE, "date line"), (_CITY_DATELINE, "dateline")):
+            if (match := pattern.match(line.strip())) and (day := parse_date(match["date"])):
+                return ArticleDate.stated(day, where)
+    return UNKNOWN_DATE
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> date | None:
+    """A date written in full (day, month and year), in any common form; None otherwise."""
+    text = text.strip()
+    if match := _ISO.match(text):
+        return _date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _DOTTED.match(text):
+        return _date(int(match[3]), int(match[2]), int(match[1]))
+    try:
+        return parsedate_to_datetime(text).date()  # "Mon, 02 Jun 2025 10:00:00 +0300"
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _dateparser(text)
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dateparser(text: str) -> date | None:
+    import dateparser  # slow to import; most corpora never need it
+
+    settings = {
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    parsed: datetime | None = dateparser.parse(text, settings=settings)
+    return parsed.date() if parsed is not None else None

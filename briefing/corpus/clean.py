@@ -1,0 +1,206 @@
+"""Page clutter and repeats out; the article's own words in, as the reader will see them.
+
+Each rule is named, so a test can hold each one and `briefing show --dropped` can say what went.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.extract.sentences import split_sentences
+
+TITLE_LIMIT = 160
+LINE_RULE_WORDS = 40  # a longer line is a paragraph: its clutter is sought sentence by sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    title: str
+    text: str
+    outlet: str | None = None
+    author: str | None = None
+    dropped: tuple[tuple[str, str], ...] = field(default=())  # (rule, the words dropped)
+
+
+def _rule(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Lines that are never part of an article, whole or as one sentence of a run-on paragraph.
+CLUTTER: dict[str, re.Pattern[str]] = {
+    "copyright": _rule(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|все права защищены"),
+    "social prompt": _rule(
+        r"^\W*(?:read|follow|join|subscribe|find|like)\b.{0,50}?\b(?:on|to|in|us)\b.{0,30}?"
+        r"\b(?:telegram|facebook|twitter|instagram|youtube|whatsapp|viber|tiktok|google news|"
+        r"x|channel|newsletter)\b\W*$"
+        r"|^\W*(?:share|tweet|email|print)(?: this| the)?(?: article| story| page)?\s*(?:[:|].*)?$"
+        r"|^\W*subscribe\b.{0,60}$"
+    ),
+    "error prompt": _rule(
+        r"\b(?:did you|have you|if you) (?:find|found|notice|noticed|spot|spotted|see) an? "
+        r"(?:mistake|typo|error|inaccuracy)"
+        r"|^\W*found an? (?:mistake|typo|error)"
+        r"|\bhighlight (?:it|the (?:text|sentence|fragment|error|mistake)).{0,60}\bctrl\b"
+    ),
+    "comment prompt": _rule(
+        r"^\W*(?:comments?\s*\(\d+\)|\d+\s+comments?|(?:leave|add|post|write|show|view) "
+        r"(?:a |your |all )?comments?|comments? (?:are )?closed|log in to comment)\W*$"
+    ),
+    "advertisement": _rule(r"^\W*(?:advertisement|sponsored(?: content)?|promoted|ad|реклама)\W*$"),
+    "related links": _rule(
+        r"^\W*(?:read (?:more|also)|see also|related(?: stories| articles| news| posts)?|"
+        r"more on (?:this|the) topic|recommended(?: for you)?|you may also like|most read|"
+        r"popular now|trending|latest news|more news)\b\W*(?::.*)?$"
+    ),
+    "view counter": _rule(r"^[\W\d]*\d[\d\s,.]*\s*(?:views?|reads?|просмотр\w*|переглядів)\W*$"),
+    "photo credit": _rule(
+        r"^\W*(?:photo|image|picture|video|illustration|credit)s?(?: credit)?\s*:"
+        r"|creativecommons\.org|\bgetty images\b|\bshutterstock\b"
+    ),
+    "tag header": _rule(r"^\W*(?:tags|topics|keywords|categories|filed under)\s*:"),
+    "registration": _rule(
+        r"\bmedia identifier\b|\bonline media\b|\bregistration certificate\b"
+        r"|\bregistered as a media\b"
+    ),
+    "timestamp": _rule(
+        r"^\W*(?:(?:published|updated|posted|last modified)(?: on)?\s*:?\s*)?"
+        r"[\d./:\-\s]*(?:\d{1,2}:\d{2}|\d{4})[\d./:\-\s]*(?:am|pm|gmt|utc)?\W*$"
+        r"|^\W*(?:published|updated|posted|last modified)(?: on)?\b.{0,50}$"
+    ),
+}
+# Applied to the sentences of long paragraphs, where a page's clutter can run into the text.
+SENTENCE_CLUTTER = ("copyright", "social prompt", "error prompt", "comment prompt")
+
+_MASTHEAD = _rule(
+    r"^(?:information|news|press)\s+agency\s+[«\"“](?P<outlet>[^»\"”]{2,60})[»\"”]\W*$"
+)
+_BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
+_DATELINE_BULLET = re.compile(r"^[^.!?]{1,40}\s[•|·]\s[^.!?]{1,40}$")
+_INLINE_COUNTER = re.compile(r"\s*[•·|]\s*\d[\d\s,.]*\s*(?:views?|reads?)\b", re.IGNORECASE)
+_NOISE = re.compile(r"^[\W_]*$")
+_MONEY = re.compile(
+    r"^(?:[$€£¥₴₽]|usd|eur|gbp|rub|uah|try|btc|brent)?[+\-−]?[\d.,]+%?[$€£]?$|^[▲▼↑↓+\-−]$",
+    re.IGNORECASE,
+)
+_CURRENCY = re.compile(r"[$€£¥₴₽▲▼↑↓%]|\b(?:usd|eur|gbp|rub|uah|btc|brent)\b", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…:;\"”’»)]$")
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+_KEY = re.compile(r"[\W_]+")
+
+
+def clean(body: str, title: str | None = None) -> Cleaned:
+    """The article's paragraphs without clutter or repeats, and its title.
+
+    `title` is the one the file's metadata gives, if any; otherwise the first meaningful line.
+    """
+    dropped: list[tuple[str, str]] = []
+    outlet: str | None = None
+    author: str | None = None
+    lines: list[str] = []
+    for raw in body.split("\n"):
+        line = _SPACE_RUN.sub(" ", raw.strip())
+        if counter := _INLINE_COUNTER.search(line):
+            dropped.append(("view counter", counter.group().strip()))
+            line = _INLINE_COUNTER.sub("", line)
+        if not line:
+            continue
+        if masthead := _MASTHEAD.match(line):
+            outlet = outlet or masthead["outlet"].strip()
+            dropped.append(("masthead", line))
+        elif byline := _BYLINE.match(line):
+            author = author or byline["author"]
+            dropped.append(("byline", line))
+        elif len(line.split()) <= LINE_RULE_WORDS and (rule := _clutter_rule(line)):
+            dropped.append((rule, line))
+        else:
+            lines.append(line)
+    lines = _drop_tag_block(lines, dropped)
+
+    seen: set[str] = set()
+    if title:
+        seen.add(_key(title))
+    paragraphs = [kept for line in lines if (kept := _keep_new_sentences(line, seen, dropped))]
+    if not title and paragraphs:
+        title = _title_from(paragraphs[0])
+    title = title or ""
+    if title and not (paragraphs and _key(paragraphs[0]).startswith(_key(title))):
+        paragraphs.insert(0, title)
+    return Cleaned(title, "\n\n".join(paragraphs), outlet, author, tuple(dropped))
+
+
+def _clutter_rule(line: str) -> str | None:
+    for name, pattern in CLUTTER.items():
+        if pattern.search(line):
+            return name
+    if _NOISE.match(line):
+        return "noise"
+    if _is_ticker(line):
+        return "price ticker"
+    if _DATELINE_BULLET.match(line) and len(line.split()) <= 6:
+        return "dateline"
+    return None
+
+
+def _is_ticker(line: str) -> bool:
+    tokens = line.split()
+    money = sum(1 for token in tokens if _MONEY.match(token))
+    return money >= max(1, len(tokens) * 0.6) and bool(
+        _CURRENCY.search(line) or money == len(tokens)
+    )
+
+
+def _drop_tag_block(lines: list[str], dropped: list[tuple[str, str]]) -> list[str]:
+    """A page's last lines are often its tags, one per line: names, places, topics."""
+    end = len(lines)
+    while end > 0 and _is_tag(lines[end - 1]):
+        end -= 1
+    if len(lines) - end >= 3 and end > 0:
+        dropped.extend(("tag list", line) for line in lines[end:])
+        return lines[:end]
+    return lines
+
+
+def _is_tag(line: str) -> bool:
+    return len(line.split()) <= 5 and not _TERMINAL.search(line)
+
+
+def _keep_new_sentences(paragraph: str, seen: set[str], dropped: list[tuple[str, str]]) -> str:
+    """The paragraph without sentences met before, nor clutter run into it."""
+    key = _key(paragraph)
+    if key in seen:
+        dropped.append(("repeat", paragraph))
+        return ""
+    sentences = [span.of(paragraph) for span in split_sentences(paragraph)]
+    kept: list[str] = []
+    for index, sentence in enumerate(sentences):
+        sentence_key = _key(sentence)
+        if len(sentences) > 1 and (rule := _sentence_clutter(sentence)):
+            dropped.append((rule, sentence))
+            tail = sentences[index + 1 :]
+            if tail and not any(_TERMINAL.search(piece) for piece in tail):
+                dropped.append(("page tail", " ".join(tail)))
+                break
+            continue
+        if len(sentence.split()) >= 5 and sentence_key in seen:
+            dropped.append(("repeat", sentence))
+            continue
+        seen.add(sentence_key)
+        kept.append(sentence)
+    seen.add(key)
+    return " ".join(kept)
+
+
+def _sentence_clutter(sentence: str) -> str | None:
+    return next((rule for rule in SENTENCE_CLUTTER if CLUTTER[rule].search(sentence)), None)
+
+
+def _title_from(paragraph: str) -> str:
+    first = split_sentences(paragraph)[0].of(paragraph)
+    if len(first) <= TITLE_LIMIT:
+        return first
+    return first[: first.rfind(" ", 0, TITLE_LIMIT)].rstrip(",;:") + "…"
+
+
+def _key(text: str) -> str:
+    return _KEY.sub("", text.casefold())
