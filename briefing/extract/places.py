@@ -1,0 +1,270 @@
+"""Places named in an article: countries, cities, regions, buildings and sites.
+
+Three kinds of clue: the gazetteer ("Istanbul", "Kiev", "Türkiye"), a word for a kind of place next
+to the name ("Çırağan Palace", "the Olenya airfield", "the Amur region", "airfields including
+Olenya and Belaya"), and a preposition of place before a name the other clues do not know
+("in Bucha"). A small town that shares its name with a word or a person ("Vladimir", "Amur" in
+India, "Police" in Poland) counts only where its country is in the article or the text puts it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from briefing.extract.gazetteer import Place, gazetteer, given_names, is_demonym, languages
+from briefing.extract.lexicon import (
+    FUNCTION_WORDS,
+    MONTH_AND_DAY_NAMES,
+    ORG_WORDS,
+    PLACE_CUES,
+    ROLE_WORDS,
+    SITE_WORDS,
+    UPPER,
+    fold,
+)
+from briefing.extract.runs import Run, Token
+from briefing.extract.sentences import sentence_index
+from briefing.model import PersonMention, PlaceMention, Span
+
+WELL_KNOWN = 1_000_000  # people: a city this big is meant even where its country goes unnamed
+LONGEST_NAME = 4  # words
+
+_CUE_AFTER = re.compile(
+    r"\s+(?P<cue>air bases?|" + "|".join(sorted(PLACE_CUES, key=len, reverse=True)) + r")\b"
+)
+_CUE_BEFORE = re.compile(
+    r"\b(?P<cue>" + "|".join(sorted(PLACE_CUES, key=len, reverse=True)) + r")"
+    r"(?:,?\s+(?:including|such as|like|namely|of|in)|:)\s+$"
+)
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|to|from|into|across|towards|toward|around|via)\s+$"
+    r"|\b(?:on|along|across|over|near|by)\s+the\s+$"
+)
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_IN_A_REGION = re.compile(
+    rf"\s+in\s+the\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?\s+(?:region|oblast|province|district)\b"
+)
+_WITHIN_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?(?P<name>{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)")
+_ADJECTIVE = re.compile(r"(?:ian|ean|ern|ish|ese|ic)$")
+_NEXT_WORD = re.compile(r"\s*([a-z]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    tokens: tuple[Token, ...]
+    run: Run
+    cue: str | None  # the kind a neighbouring word gives it ("region", "airfield")
+
+
+def find_places(
+    text: str, sentences: list[Span], runs: list[Run], people: list[PersonMention]
+) -> list[PlaceMention]:
+    """Every place named in `text`, leaving alone the words that name people."""
+    named = [mention for mention in people if mention.evidence != "surname"]
+    taken = [mention.span for mention in named]
+    surnames = frozenset(fold(mention.name.split()[-1]) for mention in named)
+    cues = _list_cues(text, runs)
+    candidates = [
+        _Candidate(tuple(piece), run, cues.get(index))
+        for index, run in enumerate(runs)
+        for piece in _pieces(run, taken)
+        if fold(_name(piece)) not in surnames
+    ]
+    context = _countries_in(candidates)
+    found = []
+    for candidate in candidates:
+        mention = _place(text, candidate, context)
+        if mention is not None:
+            found.append(mention)
+    found.extend(_lowercase_cities(text, sentences))
+    return sorted(found, key=lambda mention: mention.span.start)
+
+
+def _inside_any(span: Span, spans: list[Span]) -> bool:
+    return any(other.start <= span.start and span.end <= other.end for other in spans)
+
+
+def _pieces(run: Run, taken: list[Span]) -> list[list[Token]]:
+    """A run cut where a place's name cannot go on: after a possessive, around title words and
+    people's names. The name of an organisation ("New York Times") holds no place."""
+    pieces: list[list[Token]] = [[]]
+    for token in run.tokens:
+        word = fold(token.text).rstrip(".")
+        if (
+            word in ROLE_WORDS
+            or word in FUNCTION_WORDS
+            or word in MONTH_AND_DAY_NAMES
+            or _inside_any(token.span, taken)
+        ):
+            pieces.append([])
+            continue
+        pieces[-1].append(token)
+        if token.possessive:
+            pieces.append([])
+    return [
+        piece for piece in pieces if piece and fold(piece[-1].text) not in ORG_WORDS
+    ]  # fmt: skip
+
+
+def _list_cues(text: str, runs: list[Run]) -> dict[int, str]:
+    """Kinds given to whole lists: "the Murmansk and Amur regions", "airfields including A, B"."""
+    cues: dict[int, str] = {}
+    index = 0
+    while index < len(runs):
+        group = [index]
+        while group[-1] + 1 < len(runs):
+            gap = text[runs[group[-1]].span.end : runs[group[-1] + 1].span.start]
+            if not _LIST_GAP.match(gap):
+                break
+            group.append(group[-1] + 1)
+        first, last = runs[group[0]].span, runs[group[-1]].span
+        after = _CUE_AFTER.match(text, last.end)
+        if after and _INDEFINITE.search(text, max(0, first.start - 24), first.start):
+            after = None  # "a former Ottoman palace": a description, not a name
+        before = _CUE_BEFORE.search(text, max(0, first.start - 40), first.start)
+        cue = after["cue"] if after else before["cue"] if before else None
+        kind = PLACE_CUES.get(cue.lower(), "airfield") if cue else None
+        for member in group:
+            if kind is not None:
+                cues[member] = kind
+            elif _IN_A_REGION.match(text, runs[member].span.end):
+                cues[member] = "place"  # "Belaya in the Irkutsk region"
+        index = group[-1] + 1
+    return cues
+
+
+def _countries_in(candidates: list[_Candidate]) -> frozenset[str]:
+    """The countries an article is about: those it names, and those of the great cities it names."""
+    codes = set()
+    for candidate in candidates:
+        for place in gazetteer().places(_name(candidate.tokens)):
+            if place.kind == "country" or place.population >= WELL_KNOWN:
+                codes.add(place.country)
+                break
+    return frozenset(code for code in codes if code)
+
+
+def _name(tokens: tuple[Token, ...] | list[Token]) -> str:
+    return " ".join(token.text for token in tokens)
+
+
+def _place(text: str, candidate: _Candidate, context: frozenset[str]) -> PlaceMention | None:
+    tokens = candidate.tokens
+    for length in range(min(len(tokens), LONGEST_NAME), 0, -1):
+        for start in range(len(tokens) - length + 1):
+            piece = tokens[start : start + length]
+            found = _match(text, piece, candidate, context, whole=(length == len(tokens)))
+            if found is not None:
+                return found
+    return None
+
+
+def _match(
+    text: str, piece: tuple[Token, ...], candidate: _Candidate, context: frozenset[str], whole: bool
+) -> PlaceMention | None:
+    span = Span(piece[0].span.start, piece[-1].span.end)
+    written = span.of(text)
+    last = fold(piece[-1].text)
+    sentence = candidate.run.sentence
+    if len(piece) >= 2 and last in SITE_WORDS and not _unlikely(piece[0]):
+        return PlaceMention(span, written, SITE_WORDS[last], sentence, within=_within(text, span))
+    if any(_unlikely(token) for token in piece):
+        return None
+    cue = candidate.cue if whole else None
+    if cue == "region" and _ADJECTIVE.search(written) and not gazetteer().places(written):
+        return None  # "the Siberian region": an adjective, not a name
+    if cue == "region":
+        regions = gazetteer().regions(written, context)
+        if len(regions) == 1 or (regions and len({region.country for region in regions}) == 1):
+            region = regions[0]
+            return PlaceMention(span, written, "region", sentence, region.id, region.country)
+        return PlaceMention(span, written, "region", sentence)
+    place = _gazetteer_place(text, written, span, context, certain=len(piece) > 1)
+    if place is not None:
+        return PlaceMention(span, written, cue or place.kind, sentence, place.id, place.country)
+    if cue is not None:
+        return PlaceMention(span, written, cue, sentence, within=_within(text, span))
+    if (
+        whole
+        and not piece[-1].possessive
+        and _after_locative(text, span)
+        and _ends_phrase(text, span)
+        and not (len(piece) == 1 and given_names()(piece[0].text))
+    ):
+        return PlaceMention(span, written, "place", sentence, within=_within(text, span))
+    return None
+
+
+def _after_locative(text: str, span: Span) -> bool:
+    before = text[max(0, span.start - 16) : span.start]
+    return bool(_LOCATIVE.search(before)) and not before.rstrip().endswith("according to")
+
+
+def _unlikely(token: Token) -> bool:
+    """Words that are never (part of) a place's name here."""
+    word = fold(token.text).rstrip(".")
+    if "-" in word and all(
+        is_demonym(part) or gazetteer().places(part) for part in word.split("-")
+    ):
+        return True  # "Russia-Ukraine", "Russian-Ukrainian"
+    return (
+        word in ORG_WORDS
+        or word in FUNCTION_WORDS
+        or word in MONTH_AND_DAY_NAMES
+        or word in languages()
+        or (token.is_acronym and not gazetteer().places(token.text))
+        or is_demonym(token.text)
+    )
+
+
+def _gazetteer_place(
+    text: str, written: str, span: Span, context: frozenset[str], certain: bool
+) -> Place | None:
+    for place in gazetteer().places(written):
+        if place.kind in ("country", "continent"):
+            return place
+        if certain or place.population >= WELL_KNOWN or place.country in context:
+            return place
+        if _after_locative(text, span):
+            return place
+    return None
+
+
+def _ends_phrase(text: str, span: Span) -> bool:
+    """A name of a place is not followed by a noun it qualifies ("in Western media")."""
+    following = _NEXT_WORD.match(text, span.end)
+    return following is None or following.group(1) in FUNCTION_WORDS
+
+
+def _within(text: str, span: Span) -> str | None:
+    """The place the text puts a site in: "the Çırağan Palace in Istanbul", "Istanbul's Palace"."""
+    after = _WITHIN_AFTER.match(text, span.end)
+    if after:
+        return after["name"]
+    before = text[max(0, span.start - 40) : span.start]
+    owner = re.search(r"(\S+?)['’]s\s+(?:[a-z]+\s+){0,3}$", before)
+    if owner and owner.group(1)[:1].isupper():
+        return owner.group(1)
+    return None
+
+
+@functools.cache
+def _big_city_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(gazetteer().lowercase_names())) + r")\b")
+
+
+def _lowercase_cities(text: str, sentences: list[Span]) -> list[PlaceMention]:
+    """Great cities written in lower case, as careless pages do ("accepted by kyiv")."""
+    found = []
+    for match in _big_city_words().finditer(text):
+        place = gazetteer().places(match.group())[0]
+        sentence = sentence_index(sentences, match.start())
+        found.append(
+            PlaceMention(
+                Span(*match.span()), match.group(), "city", sentence, place.id, place.country
+            )
+        )
+    return found

@@ -1,0 +1,363 @@
+"""Time expressions: find every phrase that dates something, and write down what it says.
+
+Only patterns made for dates are matched, so "1000 for 1000", "1000 GMT", "We", the verb "may",
+"a second round" or "three years of war" never become dates. What a phrase *means* ("on Monday" is
+which Monday?) depends on the article's date and is decided later, in `briefing.resolve.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from briefing.extract.tense import is_quoted, tense_at
+from briefing.model import (
+    DateFields,
+    RelativeRef,
+    Span,
+    Tense,
+    TimeExpr,
+    TimeMention,
+    WeekdayRef,
+    WrittenDate,
+)
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6}  # fmt: skip
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _names(words: list[str], abbreviated: bool = False) -> str:
+    forms = []
+    for word in sorted(words, key=len, reverse=True):
+        forms.append(word.capitalize() + (r"\.?" if abbreviated and len(word) <= 4 else ""))
+    return "(?:" + "|".join(forms) + ")"
+
+
+# "May" only in full: the abbreviations are all other months.
+_MONTH = _names([name for name in MONTHS if len(name) > 3 or name == "may"])
+_MONTH_ABBR = _names(
+    [name for name in MONTHS if len(name) <= 4 and name != "may"], abbreviated=True
+)
+MONTH = f"(?:{_MONTH}|{_MONTH_ABBR})"
+WEEKDAY = _names(list(WEEKDAYS))
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[,.]\d{3}(?!\d))"
+YEAR = r"(?:19|20)\d{2}(?!\d)"
+DASH = r"\s*(?:-|–|—|to|through|until|till)\s*"
+# Words after a number that make it a count, a size or a price, never a year.
+NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:GMT|UTC|hours|hrs|h\b|people|persons|prisoners|soldiers|troops|civilians|"
+    r"kilomet|km|miles|metres|meters|dollars|euros|usd|eur|tonnes|tons|%|[$€£]|views)",
+    re.IGNORECASE,
+)
+
+_WRITTEN_PATTERNS = [
+    # 2025-06-02
+    re.compile(
+        r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?![\d-])"
+    ),
+    # 02.06.2025 (day first, as written outside the US)
+    re.compile(
+        r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})(?![\d.])"
+    ),
+    # Monday, June 2 / May 26-27 / May 23 to 25 / May 30 - June 2 / June 2nd, 2025
+    re.compile(
+        rf"(?:(?P<weekday>{WEEKDAY}),?\s+(?:the\s+)?)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY})"
+        rf"(?:(?P<dash>{DASH}|\s+and\s+)(?:(?P<month2>{MONTH})\s+)?(?P<day2>{DAY}))?"
+        rf"(?:,?\s+(?P<year>{YEAR})|\s+(?P<shift>this|last|next)\s+year\b)?"
+    ),
+    # 16 May / the 2nd of June / 23-25 May 2025 / 30 May - 2 June
+    re.compile(
+        rf"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})"
+        rf"(?:\s+(?:of\s+)?(?P<month1>{MONTH}))?(?:(?P<dash>{DASH}|\s+and\s+)(?:the\s+)?(?P<day2>{DAY}))?"
+        rf"\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})|\s+(?P<shift>this|last|next)\s+year\b)?"
+    ),
+    # February 2022 / mid-May 2025
+    re.compile(rf"(?P<month>{MONTH}),?\s+(?P<year>{YEAR})"),
+    # in May this year / May of last year
+    re.compile(rf"(?P<month>{MONTH})\s+(?:of\s+)?(?P<shift>this|last|next)\s+year\b"),
+    # in May / since March / early June (a bare month only after a word that makes it a time)
+    re.compile(
+        rf"\b(?:in|since|until|till|by|during|through|throughout|from|of|before|after|early|late|"
+        rf"mid|end of|beginning of|start of)[\s-]+(?:early\s+|late\s+|mid-?)?(?P<month>{_MONTH}|"
+        rf"{_MONTH_ABBR})\b(?![\s.]*\d)"
+    ),
+    # in 2022 / since 2014 / the 2022 talks / from 2014 to 2022
+    re.compile(
+        rf"\b(?:in|since|by|until|till|from|during|throughout|before|after|of|early|late|mid|"
+        rf"spring|summer|autumn|fall|winter|end of|start of|beginning of|year)[\s-]+"
+        rf"(?P<year>{YEAR})(?:(?P<dash>{DASH}|\s+and\s+)(?P<year2>{YEAR}))?"
+        rf"|\b(?:the|a|its|their|his|her)\s+(?P<year3>{YEAR})(?=\s+\w)"
+    ),
+]
+
+_WEEKDAY_PATTERN = re.compile(
+    rf"(?:\b(?P<modifier>last|next|this|coming|past|late|early|later|earlier)\s+)?(?P<weekday>{WEEKDAY})\b"
+    rf"(?:(?P<dash>\s*(?:-|–|to|through|until|till|and)\s*)(?P<until>{WEEKDAY})\b)?"
+    rf"(?P<possessive>['’]s)?(?:\s+(?:morning|afternoon|evening|night)\b)?"
+)
+_RELATIVE_PATTERN = re.compile(
+    r"\b(?P<day>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b"
+    r"|\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast)\s+(?P<unit>week|month|year|weekend)\b"
+    r"|(?:\b(?:[Oo]ver|[Dd]uring|[Tt]hrough|[Aa]t)\s+)?\b(?P<the_weekend>[Tt]he weekend)\b"
+    r"|\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<ago_unit>day|year)s?\s+ago\b"
+)
+_UNITS: dict[str, Literal["week", "weekend", "month", "year", "day"]] = {
+    "week": "week", "weekend": "weekend", "month": "month", "year": "year", "day": "day"
+}  # fmt: skip
+_VAGUE_BEFORE = re.compile(r"(?:earlier|later|late|early|past|the)\s+$", re.IGNORECASE)
+_NAMED_DAY_BEFORE = re.compile(r"(?:Good|Black|Cyber|Super|Bloody|Holy|Easter|Palm|Ash)\s+$")
+
+_TIME_PATTERNS = [
+    re.compile(
+        r"\b(?:at|from|by|around|about|before|after|until)\s+(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)"
+        r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?P<tz>\s*\(?(?:GMT|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|"
+        r"local time|[A-Z][a-z]+ time)\)?)?"
+    ),
+    re.compile(
+        r"\b(?:at|from|by|around|about|before|after|until)\s+(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
+        r"\s*(?P<tz>GMT|UTC|hours|hrs|local time|[A-Z][a-z]+ time)\b"
+    ),
+    re.compile(
+        r"\b(?:at|from|by|around|about|before|after|until)\s+(?P<hour>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.?m\.?)"
+        r"(?P<tz>\s*\(?(?:GMT|UTC|local time|[A-Z][a-z]+ time)\)?)?"
+    ),
+    re.compile(r"\b(?:at|around)\s+(?P<noon>noon|midday|midnight)\b"),
+]
+TIME_REACH = 60  # characters between a time of day and the date it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    span: Span
+    expr: TimeExpr
+
+
+def find_times(text: str, sentences: list[Span]) -> list[TimeMention]:
+    """Every time expression in `text`, in reading order, each with its sentence and tense."""
+    found = _without_overlaps([*_written(text), *_weekdays(text), *_relatives(text)])
+    times = list(_times_of_day(text))
+    mentions = []
+    sentence_index = 0
+    for item in found:
+        while (
+            sentence_index < len(sentences) - 1 and sentences[sentence_index].end <= item.span.start
+        ):
+            sentence_index += 1
+        sentence = sentences[sentence_index] if sentences else Span(0, len(text))
+        clock, zone = _nearest_time(times, item.span, sentence)
+        tense = tense_at(text, sentence, item.span)
+        if isinstance(item.expr, WeekdayRef) and text.startswith(("'s", "’s"), item.span.end):
+            tense = Tense.UNKNOWN  # "Monday's talks": the sentence's tense is not the talks'
+        mentions.append(
+            TimeMention(
+                span=item.span,
+                expr=item.expr,
+                sentence=sentence_index,
+                tense=tense,
+                quoted=is_quoted(text, item.span.start),
+                time=clock,
+                timezone=zone,
+            )
+        )
+    return mentions
+
+
+def _written(text: str) -> Iterator[_Found]:
+    for pattern in _WRITTEN_PATTERNS:
+        for match in pattern.finditer(text):
+            if (expr := _written_expr(match, text)) is not None:
+                start, end = match.span()
+                core = text[start:end]
+                lead = _leading_preposition(core)
+                yield _Found(Span(start + lead, end), expr)
+
+
+_PREPOSITION = re.compile(
+    r"^(?:in|since|until|till|by|during|through|throughout|from|of|before|after|the|a|its|their|"
+    r"his|her|year|end of|beginning of|start of)\s+",
+    re.IGNORECASE,
+)
+
+
+def _leading_preposition(core: str) -> int:
+    match = _PREPOSITION.match(core)
+    return match.end() if match else 0
+
+
+def _month(name: str | None) -> int | None:
+    return MONTHS.get(name.rstrip(".").lower()) if name else None
+
+
+def _day(text: str | None) -> int | None:
+    return int(re.sub(r"\D", "", text)) if text else None
+
+
+def _written_expr(match: re.Match[str], text: str) -> WrittenDate | None:
+    groups = {key: value for key, value in match.groupdict().items() if value is not None}
+    shift = {"this": 0, "last": -1, "next": 1}.get(groups.get("shift", ""))
+    if shift is not None and "day" not in groups:
+        return WrittenDate(DateFields(None, _month(groups["month"]), None), year_shift=shift)
+    if NOT_A_YEAR_AFTER.match(text, match.end()):
+        return None
+    if "year3" in groups or ("year" in groups and "month" not in groups):
+        return _year_expr(groups, text, match)
+    month = _month(groups.get("month"))
+    year = int(groups["year"]) if "year" in groups else None
+    day = _day(groups.get("day"))
+    if month is None or (day is not None and not _valid(year, month, day)):
+        return None
+    weekday = WEEKDAYS[groups["weekday"].lower()] if "weekday" in groups else None
+    start = DateFields(year, month, day)
+    end = None
+    if "day2" in groups:
+        month2 = _month(groups.get("month2")) or month
+        if "month1" in groups:  # "30 May - 2 June": the first month is month1
+            start = DateFields(year, _month(groups["month1"]), day)
+            month2 = month
+        day2 = _day(groups["day2"])
+        if (
+            day2 is None
+            or not _valid(year, month2, day2)
+            or (month2, day2) <= (start.month or 0, day or 0)
+        ):
+            return None
+        listed = groups.get("dash", "").strip() == "and" and not _between_before(
+            text, match.start()
+        )
+        if listed and not (month2 == start.month and day2 == (day or 0) + 1):
+            return WrittenDate(
+                start, None, weekday, shift
+            )  # "May 23 and 25": two days, the first kept
+        end = DateFields(year, month2, day2)
+    return WrittenDate(start, end, weekday, shift)
+
+
+def _year_expr(groups: dict[str, str], text: str, match: re.Match[str]) -> WrittenDate | None:
+    year = int(groups.get("year") or groups["year3"])
+    before = text[max(0, match.start() - 12) : match.start()]
+    if "©" in before or "copyright" in before.lower():
+        return None
+    end = None
+    if "year2" in groups:
+        year2 = int(groups["year2"])
+        if groups.get("dash", "").strip() == "and" and not _between_before(text, match.start()):
+            return WrittenDate(DateFields(year))
+        if year2 <= year:
+            return None
+        end = DateFields(year2)
+    return WrittenDate(DateFields(year), end)
+
+
+def _between_before(text: str, start: int) -> bool:
+    return text[max(0, start - 9) : start].lower().rstrip().endswith("between")
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    import calendar
+
+    if not 1 <= month <= 12:
+        return False
+    last = calendar.monthrange(year or 2024, month)[1]  # a leap year when the year is unknown
+    return 1 <= day <= last
+
+
+def _weekdays(text: str) -> Iterator[_Found]:
+    for match in _WEEKDAY_PATTERN.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if _NAMED_DAY_BEFORE.search(before):
+            continue  # "Good Friday", "Black Friday": names, not days of this week
+        modifier = (match["modifier"] or "").lower()
+        shift = {"last": -1, "next": 1, "coming": 1, "past": -1}.get(modifier, 0)
+        first = WEEKDAYS[match["weekday"].lower()]
+        until = WEEKDAYS[match["until"].lower()] if match["until"] else None
+        if until is not None and match["dash"].strip() == "and" and until != (first + 1) % 7:
+            until = None  # "Monday and Thursday": two days, not a stretch of them
+        end = (
+            match.end("until" if until is not None else "weekday")
+            if match["possessive"]
+            else match.end()
+        )
+        yield _Found(Span(match.start(), end), WeekdayRef(first, shift, until))
+
+
+def _relatives(text: str) -> Iterator[_Found]:
+    for match in _RELATIVE_PATTERN.finditer(text):
+        expr: RelativeRef | None
+        if match["the_weekend"]:
+            expr = RelativeRef("weekend", 0)
+        elif match["day"]:
+            word = match["day"].lower()
+            expr = RelativeRef(
+                "day", {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+            )
+        elif match["which"]:
+            if _VAGUE_BEFORE.search(text[max(0, match.start() - 9) : match.start()]):
+                continue  # "earlier this week", "the next week": no telling which days
+            offset = {"this": 0, "next": 1, "last": -1}[match["which"].lower()]
+            expr = RelativeRef(_UNITS[match["unit"]], offset)
+        else:
+            count = NUMBERS.get(match["count"].lower()) or int(match["count"])
+            expr = RelativeRef(_UNITS[match["ago_unit"]], -count)
+        if expr is not None:
+            yield _Found(Span(*match.span()), expr)
+
+
+def _without_overlaps(found: list[_Found]) -> list[_Found]:
+    """Where two expressions overlap, the longer one says more ("Monday, June 2" over "Monday")."""
+    chosen: list[_Found] = []
+    for item in sorted(found, key=lambda f: (-(f.span.end - f.span.start), f.span.start)):
+        if all(
+            item.span.end <= other.span.start or item.span.start >= other.span.end
+            for other in chosen
+        ):
+            chosen.append(item)
+    return sorted(chosen, key=lambda f: f.span.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    span: Span
+    time: str
+    zone: str | None
+
+
+def _times_of_day(text: str) -> Iterator[_Clock]:
+    for pattern in _TIME_PATTERNS:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            if groups.get("noon"):
+                hour, minute = (0, 0) if groups["noon"] == "midnight" else (12, 0)
+            else:
+                hour, minute = int(groups["hour"]), int(groups["minute"] or 0)
+                ampm = (groups.get("ampm") or "").lower()
+                if ampm.startswith("p") and hour < 12:
+                    hour += 12
+                elif ampm.startswith("a") and hour == 12:
+                    hour = 0
+            zone = (groups.get("tz") or "").strip(" ()") or None
+            if zone in ("hours", "hrs"):
+                zone = None
+            yield _Clock(Span(*match.span()), f"{hour:02d}:{minute:02d}", zone)
+
+
+def _nearest_time(times: list[_Clock], span: Span, sentence: Span) -> tuple[str | None, str | None]:
+    """The time of day written next to a date ("on June 2 at 13:00", "at 1000 GMT on Monday")."""
+    best: tuple[int, _Clock] | None = None
+    for clock in times:
+        if not (sentence.start <= clock.span.start and clock.span.end <= sentence.end):
+            continue
+        gap = max(clock.span.start - span.end, span.start - clock.span.end)
+        if gap <= TIME_REACH and (best is None or gap < best[0]):
+            best = (gap, clock)
+    return (best[1].time, best[1].zone) if best else (None, None)
