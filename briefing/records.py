@@ -1,0 +1,122 @@
+"""The briefing as plain records (dicts, lists, strings, numbers): what `--json` prints.
+
+These shapes are a contract with scripts: keys are only ever added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.model import Article, Briefing, Event, Mention, Person, Venue
+
+Record = dict[str, Any]
+
+
+def mention_record(briefing: Briefing, mention: Mention) -> Record:
+    """A sentence that mentions something: its article, its text and where it stands in the text."""
+    return {
+        "article": mention.article,
+        "text": briefing.text_of(mention),
+        "start": mention.sentence.start,
+        "end": mention.sentence.end,
+        "words": {"text": mention.span.of(briefing.article[mention.article].text),
+                  "start": mention.span.start, "end": mention.span.end},
+    }  # fmt: skip
+
+
+def event_record(briefing: Briefing, event: Event) -> Record:
+    return {
+        "id": event.id,
+        "date": event.when.start.iso(),
+        "end": event.when.end.iso() if event.when.end else None,
+        "time": event.when.time,
+        "timezone": event.when.timezone,
+        "title": event.title,
+        "people": [briefing.person[person].name for person in event.people],
+        "venues": [briefing.venue[venue].name for venue in event.venues],
+        "sources": event.sources,
+        "mentions": [mention_record(briefing, mention) for mention in event.mentions],
+    }
+
+
+def person_record(briefing: Briefing, person: Person) -> Record:
+    return {
+        "id": person.id,
+        "name": person.name,
+        "aliases": list(person.aliases),
+        "roles": list(person.roles),
+        "articles": list(person.articles),
+        "mentions": len(person.mentions),
+        "events": [event.id for event in briefing.events_of_person(person.id)],
+    }
+
+
+def venue_record(briefing: Briefing, venue: Venue) -> Record:
+    return {
+        "id": venue.id,
+        "name": venue.name,
+        "aliases": list(venue.aliases),
+        "kind": venue.kind,
+        "within": briefing.venue[venue.within].name if venue.within else None,
+        "articles": list(venue.articles),
+        "mentions": len(venue.mentions),
+        "events": [event.id for event in briefing.events_of_venue(venue.id)],
+    }
+
+
+def article_record(article: Article) -> Record:
+    return {
+        "path": article.path,
+        "title": article.title,
+        "date": article.date.iso(),
+        "date_source": article.date.source.value,
+        "date_how": article.date.how,
+        "date_earliest": article.date.earliest.isoformat() if article.date.earliest else None,
+        "date_latest": article.date.latest.isoformat() if article.date.latest else None,
+        "outlet": article.outlet,
+        "url": article.url,
+        "author": article.author,
+    }
+
+
+def timeline(briefing: Briefing) -> Record:
+    return {"events": [event_record(briefing, event) for event in briefing.events]}
+
+
+def people(briefing: Briefing) -> Record:
+    return {"people": [person_record(briefing, person) for person in briefing.people]}
+
+
+def venues(briefing: Briefing) -> Record:
+    return {"venues": [venue_record(briefing, venue) for venue in briefing.venues]}
+
+
+def articles(briefing: Briefing) -> Record:
+    return {
+        "articles": [article_record(article) for article in briefing.articles],
+        "skipped": [{"path": skip.path, "reason": skip.reason} for skip in briefing.skipped],
+    }
+
+
+def article_with_marks(briefing: Briefing, path: str) -> Record:
+    article = briefing.article[path]
+    names = {
+        "event": lambda ref: briefing.event[ref].title,
+        "person": lambda ref: briefing.person[ref].name,
+        "venue": lambda ref: briefing.venue[ref].name,
+    }
+    return {
+        **article_record(article),
+        "text": article.text,
+        "mentions": [
+            {
+                "kind": mark.kind,
+                "id": mark.ref,
+                "name": names[mark.kind](mark.ref),
+                "text": mark.span.of(article.text),
+                "start": mark.span.start,
+                "end": mark.span.end,
+            }
+            for mark in briefing.marks_in(path)
+        ],
+    }

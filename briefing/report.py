@@ -1,0 +1,176 @@
+"""The briefing drawn for a terminal with rich: tables and marked-up articles for the command line.
+
+Every string that comes from an article is wrapped in `Text`, never parsed as markup: an article
+that contains "[bold]" shows "[bold]".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from briefing.formatting import human_article_date, human_time, human_when, plural
+from briefing.model import Briefing, DateSource, Event
+
+STYLES = {"event": "bold yellow", "person": "bold cyan", "venue": "bold green"}
+SHOWN_PEOPLE = 3
+SHOWN_VENUES = 2
+
+
+def summary(briefing: Briefing) -> Text:
+    undated = sum(1 for article in briefing.articles if article.date.source is DateSource.UNKNOWN)
+    parts = [
+        plural(len(briefing.articles), "article") + (f" ({undated} undated)" if undated else ""),
+        plural(len(briefing.events), "event"),
+        plural(len(briefing.people), "person", "people"),
+        plural(len(briefing.venues), "venue"),
+    ]
+    if briefing.skipped:
+        parts.append(plural(len(briefing.skipped), "file") + " skipped")
+    text = Text("Briefing ", style="bold")
+    text.append(str(briefing.root), style="bold")
+    text.append("  ·  " + "  ·  ".join(parts), style="dim")
+    return text
+
+
+def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table.add_column("Date", no_wrap=True, style="bold")
+    table.add_column("Time", no_wrap=True, style="dim")
+    table.add_column("Event", ratio=3, min_width=30)
+    table.add_column("Where", ratio=1)
+    table.add_column("Who", ratio=1)
+    table.add_column("Sources", justify="right", no_wrap=True)
+    previous = ""
+    for event in briefing.events:
+        when = human_when(event.when)
+        table.add_row(
+            Text("" if when == previous else when),
+            Text(human_time(event.when)),
+            _event_cell(briefing, event, sentences),
+            Text(_where(briefing, event), style="green"),
+            Text(
+                ", ".join(_surname(briefing.person[p].name) for p in event.people[:SHOWN_PEOPLE]),
+                style="cyan",
+            ),
+            Text(str(event.sources)),
+        )
+        previous = when
+    return table
+
+
+def _event_cell(briefing: Briefing, event: Event, sentences: bool) -> Text:
+    cell = Text(event.title)
+    if sentences:
+        for mention in event.mentions:
+            cell.append("\n  ")
+            cell.append(mention.article, style="dim italic")
+            cell.append(": ", style="dim")
+            cell.append(briefing.text_of(mention), style="dim")
+    return cell
+
+
+def _where(briefing: Briefing, event: Event) -> str:
+    """The most specific venues, each once: "Çırağan Palace, Istanbul"."""
+    shown: list[str] = []
+    for venue_id in event.venues:
+        name = briefing.venue[venue_id].name
+        if name not in shown:
+            shown.append(name)
+    return ", ".join(shown[:SHOWN_VENUES])
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+def people(briefing: Briefing) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Person", style="bold cyan", no_wrap=True)
+    table.add_column("Roles", ratio=2)
+    table.add_column("Articles", justify="right")
+    table.add_column("Events", justify="right")
+    table.add_column("Also written", ratio=1, style="dim")
+    for person in briefing.people:
+        table.add_row(
+            Text(person.name),
+            Text("; ".join(person.roles[:2])),
+            Text(str(len(person.articles))),
+            Text(str(len(briefing.events_of_person(person.id)))),
+            Text(", ".join(person.aliases)),
+        )
+    return table
+
+
+def venues(briefing: Briefing) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Venue", style="bold green", no_wrap=True)
+    table.add_column("Kind")
+    table.add_column("Within")
+    table.add_column("Articles", justify="right")
+    table.add_column("Events", justify="right")
+    table.add_column("Also written", style="dim")
+    for venue in briefing.venues:
+        table.add_row(
+            Text(venue.name),
+            Text(venue.kind),
+            Text(briefing.venue[venue.within].name if venue.within else ""),
+            Text(str(len(venue.articles))),
+            Text(str(len(briefing.events_of_venue(venue.id)))),
+            Text(", ".join(venue.aliases)),
+        )
+    return table
+
+
+def articles(briefing: Briefing) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Article", style="bold", overflow="fold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Dated by", ratio=1, style="dim")
+    table.add_column("Title", ratio=2)
+    table.add_column("Outlet", style="dim")
+    for article in briefing.articles:
+        table.add_row(
+            Text(article.path),
+            Text(human_article_date(article.date)),
+            Text(f"{article.date.source.value}: {article.date.how}"),
+            Text(article.title),
+            Text(article.outlet or ""),
+        )
+    parts: list[RenderableType] = [table]
+    if briefing.skipped:
+        skipped = Text("Skipped\n", style="bold yellow")
+        for skip in briefing.skipped:
+            skipped.append(f"  {skip.path}", style="bold")
+            skipped.append(f": {skip.reason}\n")
+        parts.append(Padding(skipped, (1, 0, 0, 0)))
+    return Group(*parts)
+
+
+def article(briefing: Briefing, path: str) -> RenderableType:
+    """The cleaned text with its events, people and venues marked, and a legend."""
+    shown = briefing.article[path]
+    header = Text(shown.title, style="bold")
+    header.append(f"\n{shown.path}", style="dim")
+    details = [
+        human_article_date(shown.date),
+        shown.outlet or "",
+        shown.author or "",
+        shown.url or "",
+    ]
+    header.append("  ·  " + "  ·  ".join(detail for detail in details if detail), style="dim")
+    body = Text(shown.text)
+    counts: Counter[str] = Counter()
+    for mark in briefing.marks_in(path):
+        body.stylize(STYLES[mark.kind], mark.span.start, mark.span.end)
+        counts[mark.kind] += 1
+    legend = Text()
+    for kind, noun in (("event", "dates of events"), ("person", "people"), ("venue", "venues")):
+        legend.append(f"{noun} ({counts[kind]})", style=STYLES[kind])
+        legend.append("   ")
+    return Group(header, Text(), body, Text(), legend)
