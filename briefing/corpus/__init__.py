@@ -16,7 +16,7 @@ from briefing.corpus.readers import SUFFIXES, RawArticle, Unreadable, read_text
 from briefing.model import Article, Skipped
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTES", "INDEX"})
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
 
 
 class CorpusError(Exception):
@@ -65,10 +65,10 @@ def load_corpus(root: Path) -> Corpus:
 def read_file(path: Path, name: str) -> tuple[list[Article], list[Skipped]]:
     """The articles in one file, and what of it had to be skipped."""
     suffix = path.suffix.lower()
-    if path.stem.upper() in NOT_ARTICLES:
-        return [], [Skipped(name, "a project file, not an article")]
     if suffix not in SUFFIXES:
         return [], [Skipped(name, f"not an article file ({suffix or 'no extension'})")]
+    if path.stem.upper() in NOT_ARTICLES:
+        return [], [Skipped(name, "a project file, not an article")]
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return [], [Skipped(name, f"too large ({path.stat().st_size // 1_048_576} MB)")]

@@ -56,7 +56,11 @@ CLUTTER: dict[str, re.Pattern[str]] = {
     "view counter": _rule(r"^[\W\d]*\d[\d\s,.]*\s*(?:views?|reads?|просмотр\w*|переглядів)\W*$"),
     "photo credit": _rule(
         r"^\W*(?:photo|image|picture|video|illustration|credit)s?(?: credit)?\s*:"
+        r"|\b(?:photo|picture|image)s?\s*:\s*[\w .,/&-]{1,40}$"
         r"|creativecommons\.org|\bgetty images\b|\bshutterstock\b"
+    ),
+    "embedded post": _rule(
+        r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)|pic\.twitter\.com/|^\s*@\w{2,30}\s*$"
     ),
     "tag header": _rule(r"^\W*(?:tags|topics|keywords|categories|filed under)\s*:"),
     "registration": _rule(
@@ -77,6 +81,11 @@ _MASTHEAD = _rule(
 )
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
 _DATELINE_BULLET = re.compile(r"^[^.!?]{1,40}\s[•|·]\s[^.!?]{1,40}$")
+# "(Abdel Kareem Hana/AP)", "(AP Photo/Dita Alangkara)": who took the picture, not the story.
+_INLINE_CREDIT = re.compile(
+    r"\s*\(\s*(?:[A-Z]{2,8}(?: Photo)?\s*[:/][^()]{2,40}"
+    r"|[^()/]{2,40}/(?:[A-Z]{2,8}|Getty Images|Reuters|Xinhua))\s*\)"
+)
 _INLINE_COUNTER = re.compile(r"\s*[•·|]\s*\d[\d\s,.]*\s*(?:views?|reads?)\b", re.IGNORECASE)
 _NOISE = re.compile(r"^[\W_]*$")
 _MONEY = re.compile(
@@ -103,6 +112,9 @@ def clean(body: str, title: str | None = None) -> Cleaned:
         if counter := _INLINE_COUNTER.search(line):
             dropped.append(("view counter", counter.group().strip()))
             line = _INLINE_COUNTER.sub("", line)
+        if credit := _INLINE_CREDIT.search(line):
+            dropped.append(("photo credit", credit.group().strip()))
+            line = _INLINE_CREDIT.sub("", line)
         if not line:
             continue
         if masthead := _MASTHEAD.match(line):

@@ -44,15 +44,41 @@ def decode(data: bytes) -> str:
     if not data.strip():
         raise NotText("empty file")
     if b"\x00" in data:
-        return _decode_as(data, _utf16_without_bom(data))
+        return _looks_like_text(_decode_as(data, _utf16_without_bom(data)))
     try:
-        return data.decode("utf-8")
+        return _looks_like_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None or best.encoding is None:
+    return _looks_like_text(_legacy(data))
+
+
+# Where a guess is a tie, the encodings news pages were most often saved in, first.
+_COMMON = ("cp1252", "cp1251", "iso8859_1", "koi8_r", "iso8859_15", "cp1250", "iso8859_2", "cp1253")
+
+
+def _legacy(data: bytes) -> str:
+    """Text in a single-byte encoding such as Windows-1251, as charset-normalizer judges it."""
+    guesses = list(charset_normalizer.from_bytes(data))
+    if not guesses:
         raise NotText("not text in any known encoding")
-    return str(best)
+    least = min(guess.chaos for guess in guesses)
+    tied = [guess for guess in guesses if guess.chaos == least]
+    tied.sort(key=lambda guess: _COMMON.index(guess.encoding) if guess.encoding in _COMMON else 99)
+    return str(tied[0])
+
+
+_NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})  # controls, unassigned, private use, surrogates
+
+
+def _looks_like_text(text: str) -> str:
+    """Decoded bytes that are mostly not letters, digits, spaces or punctuation are no article."""
+    sample = text[:4000]
+    odd = sum(
+        1 for char in sample if unicodedata.category(char) in _NOT_TEXT and char not in "\n\r\t"
+    )
+    if sample and odd / len(sample) > 0.05:
+        raise NotText("binary file")
+    return text
 
 
 def _utf16_without_bom(data: bytes) -> str:
