@@ -18,7 +18,7 @@ def extract(text: str) -> ArticleFacts:
     """The facts in an article's cleaned text."""
     sentences = split_sentences(text)
     runs = find_runs(text, sentences)
-    people = find_people(text, runs)
+    people = find_people(text, sentences, runs)
     places = find_places(text, sentences, runs, people)
     place_spans = [place.span for place in places]
     people = [

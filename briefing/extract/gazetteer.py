@@ -25,6 +25,9 @@ CONVENTIONAL_COUNTRY_NAMES = {
 ALTERNATE_NAMES_FROM = 500_000  # people: bigger cities' other spellings (Kiev, Kyiv) are listed
 LOWERCASE_FROM = 1_000_000  # people: cities this big are found even in lower case ("kyiv")
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "ish", "i", "ic")
+# How much of the country's name the rest of the word must be: "Brit-ish" is 4 of "Britain"'s 7
+# letters, but "Gibra-n" (5 of "Gibraltar"'s 9) is a person's name.
+_COVER = {"ish": 0.55, "n": 0.7, "an": 0.7, "ian": 0.7, "ese": 0.7, "i": 0.7, "ic": 0.7}
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ' -]+$")
 
 
@@ -74,7 +77,7 @@ class Gazetteer:
             index = bisect.bisect_left(self._country_names, stem)
             if index < len(self._country_names):
                 country = self._country_names[index]
-                if country.startswith(stem) and len(stem) >= len(country) * 0.55:
+                if country.startswith(stem) and len(stem) >= len(country) * _COVER[suffix]:
                     return True
         return False
 
@@ -201,9 +204,12 @@ def is_demonym(word: str) -> bool:
 
 @functools.cache
 def languages() -> frozenset[str]:
-    """Folded English names of languages: "Ukrainian", "English" are never places or people."""
+    """Folded English names of the major languages: "Ukrainian", "English" are never places or
+    people. (ISO 639-3 also names small languages "Sam", "Kim" and "Even": not those.)"""
     import pycountry
 
     return frozenset(
-        fold(language.name) for language in pycountry.languages if " " not in language.name
+        fold(language.name)
+        for language in pycountry.languages
+        if hasattr(language, "alpha_2") and " " not in language.name  # the 184 of ISO 639-1
     )

@@ -23,6 +23,27 @@ ROLE_WORDS = frozenset(
     leader official commissioner councillor councilor candidate activist representative
     delegate mediator coordinator administrator manager superintendent inspector gen lt
     col sgt capt sen rep gov prof rev vice""".split()
+) | frozenset(
+    # words for a person that stand before a name like a title: "teenager Darnella Frazier"
+    """teenager bystander witness resident woman man girl boy mother father daughter son wife
+    husband brother sister nephew niece uncle aunt grandmother grandfather cousin student
+    teacher nurse farmer worker driver survivor victim volunteer rescuer banker businessman
+    businesswoman billionaire entrepreneur singer actor actress artist writer poet player
+    coach striker fan pilot soldier priest partner mate colleague rival ally successor
+    predecessor counterpart friend opponent challenger incumbent""".split()
+)
+
+# Courtesies written after a name: "Somnath Ji", "Martin Luther King Jr."
+HONORIFICS = frozenset("ji jr sr ii iii iv sahib san sama".split())
+
+# Words of time that are never part of a name: "India Today", "Good Morning".
+TIME_WORDS = frozenset("today tonight tomorrow yesterday morning evening night now".split())
+
+# Lower-case words that go before a title: "presidential aide", "senior military commander".
+ROLE_MODIFIERS = frozenset(
+    """presidential prime foreign deputy senior chief former top special military defence
+    defense interior finance national security intelligence government state general acting
+    interim first vice lead head assistant executive regional local opposition""".split()
 )
 
 # Words that end the name of an organisation: "Foreign Ministry", "Security Service".
@@ -32,11 +53,11 @@ ORG_WORDS = frozenset(
     army navy guard guards command headquarters government administration parliament
     congress senate assembly duma rada kremlin party union alliance organisation
     organization nations federation company corporation corp inc ltd llc plc group bank
-    fund university institute foundation court department bureau authority police network
+    fund institute foundation court department bureau authority police network
     media tv radio channel airlines airways club association society board staff cabinet
-    presidency secretariat embassy mission delegation movement brigade battalion regiment
+    presidency secretariat mission delegation movement brigade battalion regiment
     division corps unit units platform holdings studios newspaper magazine daily weekly
-    review online house center centre school academy hospital""".split()
+    review online house""".split()
 )
 
 # Words that end the name of a site or a feature, and the kind of venue they make.
@@ -52,7 +73,9 @@ SITE_WORDS = {
     "island": "island", "islands": "island", "river": "river", "sea": "sea", "ocean": "sea",
     "lake": "lake", "mountain": "mountain", "mountains": "mountain", "valley": "region",
     "peninsula": "region", "strait": "sea", "gulf": "sea", "bay": "sea", "canal": "canal",
-    "desert": "region", "forest": "region",
+    "desert": "region", "forest": "region", "center": "building",
+    "centre": "building", "school": "building", "academy": "building", "hospital": "building",
+    "university": "building", "college": "building", "church": "building", "embassy": "building",
 }  # fmt: skip
 
 # Words after a name that say what kind of place it is: "the Olenya airfield", "Amur region".
@@ -60,6 +83,7 @@ PLACE_CUES = {
     "region": "region", "regions": "region", "oblast": "region", "oblasts": "region",
     "province": "region", "provinces": "region", "district": "region", "districts": "region",
     "county": "region", "governorate": "region", "prefecture": "region", "state": "region",
+    "states": "region", "counties": "region",
     "krai": "region", "kray": "region", "territory": "region",
     "city": "city", "cities": "city", "town": "town", "towns": "town", "village": "village",
     "villages": "village", "airfield": "airfield", "airfields": "airfield", "airport": "airport",

@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from briefing.extract.gazetteer import gazetteer, given_names, is_demonym, languages
 from briefing.extract.lexicon import (
     FUNCTION_WORDS,
+    HONORIFICS,
     MONTH_AND_DAY_NAMES,
     ORG_WORDS,
+    ROLE_MODIFIERS,
     ROLE_WORDS,
     SAYING_VERBS,
     SITE_WORDS,
+    TIME_WORDS,
     fold,
 )
 from briefing.extract.runs import Run, Token
@@ -38,18 +41,38 @@ _BOUNDARY_BEFORE = re.compile(
     r"(?:^|[,;:(“\"]\s*|[.!?]\s+|\bthat\s+|\bsaid\s+|\bwhile\s+|\band\s+)(?=[^,;:(“\"]*$)"
 )
 _WORD = re.compile(r"[\w’'.\-()]+")
+_VERBS = (
+    frozenset(
+        "is are was were has have had will would met led took gave made went came saw held".split()
+    )
+    | SAYING_VERBS
+)
 _DIRECTLY_BEFORE = re.compile(r"[\w.’']\s$")
 
 
-def find_people(text: str, runs: list[Run]) -> list[PersonMention]:
+def find_people(text: str, sentences: list[Span], runs: list[Run]) -> list[PersonMention]:
     """Every person's name the article gives, strong clues and lone surnames alike."""
+    headline_case = {
+        index for index, sentence in enumerate(sentences) if _headline_case(sentence.of(text))
+    }
     found: list[PersonMention] = []
     for run in runs:
+        if gazetteer().places(" ".join(token.text for token in run.tokens)):
+            continue  # "Mexico City", "New York": the whole run is a place
         for prefix, name in _segments(run):
             mention = _person(text, run, prefix, name)
-            if mention is not None:
-                found.append(mention)
+            if mention is None:
+                continue
+            if run.sentence in headline_case and mention.evidence != "name":
+                continue  # In A Headline Every Word Is Capitalised: only a given name counts
+            found.append(mention)
     return found
+
+
+def _headline_case(sentence: str) -> bool:
+    words = [word for word in sentence.split() if len(word) > 3 and word[0].isalpha()]
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised >= 5 and capitalised >= 0.8 * len(words)
 
 
 def _segments(run: Run) -> Iterator[tuple[list[Token], list[Token]]]:
@@ -75,10 +98,12 @@ def _word(token: Token) -> str:
 
 def _person(text: str, run: Run, prefix: list[Token], name: list[Token]) -> PersonMention | None:
     name = _trim(name)
-    if not name or any(_word(token) in ORG_WORDS or _word(token) in SITE_WORDS for token in name):
+    if not name or any(_not_a_name(token) for token in name):
         return None
-    if any(token.is_acronym and not token.is_initial for token in name):
+    if any(token.is_acronym and not token.is_initial for token in name[:1]):
         return None
+    if any(token.is_acronym and not token.is_initial and len(token.text) > 2 for token in name):
+        return None  # "NATO", "FTX"; but "Mahfud MD" keeps its initials
     span = Span(name[0].span.start, name[-1].span.end)
     written = span.of(text)
     title = _title(text, prefix, span)
@@ -119,9 +144,21 @@ def _trim(name: list[Token]) -> list[Token]:
             name = name[1:]
         else:
             break
-    while name and _word(name[-1]) in MONTH_AND_DAY_NAMES:
-        name = name[:-1]
+    while name and (_word(name[-1]) in MONTH_AND_DAY_NAMES or _word(name[-1]) in HONORIFICS):
+        name = name[:-1]  # "Somnath Ji": a name, then a courtesy
     return name
+
+
+def _not_a_name(token: Token) -> bool:
+    """Words no name holds: organisations, sites, "Today", the pronoun "I", "Palestinians"."""
+    word = _word(token)
+    return (
+        word in ORG_WORDS
+        or word in SITE_WORDS
+        or word in TIME_WORDS
+        or token.text == "I"
+        or (word.endswith("s") and is_demonym(token.text[:-1]))
+    )
 
 
 def _compound_of_places(word: str) -> bool:
@@ -148,12 +185,15 @@ def _speaks(text: str, span: Span) -> bool:
 def _title(text: str, prefix: list[Token], span: Span) -> str | None:
     """The title before a name, in its run ("Foreign Minister") or in lower case ("aide")."""
     if prefix:
+        if not any(_word(token) in ROLE_WORDS for token in prefix):
+            return None  # "Mexico's Save the Children": an owner, not a title
         start = prefix[0].span.start
         possessives = [token for token in prefix if token.possessive]
         if possessives:
             start = possessives[-1].span.start
         return text[start : prefix[-1].span.end]
     before = text[max(0, span.start - 80) : span.start]
+    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
     words = _WORD.findall(before)
     if (
         not words
@@ -164,7 +204,11 @@ def _title(text: str, prefix: list[Token], span: Span) -> str | None:
     taken = [words[-1]]
     for word in reversed(words[:-1]):
         folded = fold(word).rstrip(".")
-        if folded in ROLE_WORDS or word[:1].isupper() or word.endswith(("’s", "'s")):
+        if (
+            folded in ROLE_WORDS | ROLE_MODIFIERS
+            or word[:1].isupper()
+            or word.endswith(("’s", "'s"))
+        ):
             taken.insert(0, word)
             if word.endswith(("’s", "'s")):
                 break
@@ -176,8 +220,11 @@ def _title(text: str, prefix: list[Token], span: Span) -> str | None:
 def _apposition_after(text: str, span: Span) -> str | None:
     """A title set off by commas after the name: "Dmitry Peskov, the Kremlin's spokesman,"."""
     after = _APPOSITION_AFTER.match(text, span.end, span.end + 130)
-    if after and _has_role(after["role"].split()[:4]):
-        return after["role"].strip()
+    if after is None:
+        return None
+    words = after["role"].split()
+    if _has_role(words[:4]) and not _is_clause(words):
+        return _from_owner(words)
     return None
 
 
@@ -190,15 +237,32 @@ def _apposition_before(text: str, span: Span) -> str | None:
     boundary = list(_BOUNDARY_BEFORE.finditer(chunk_text))
     chunk = chunk_text[boundary[-1].end() :] if boundary else chunk_text
     words = chunk.split()
+    verbs = [i for i, word in enumerate(words) if _is_clause([word]) or word == "by"]
+    if verbs:  # "It was stated by Ukraine's Foreign Minister," -> the title after the verb
+        words = words[verbs[-1] + 1 :]
     if (
         not words
         or len(words) > 14
         or not _has_role(words)
+        or _is_clause(words)
         or not (words[0][:1].isupper() or words[0] in ("the", "a"))
     ):
         return None
-    possessive = [i for i, word in enumerate(words) if word.endswith(("’s", "'s"))]
-    return " ".join(words[possessive[-1] :] if possessive else words).removeprefix("the ")
+    return _from_owner(words)
+
+
+def _from_owner(words: list[str]) -> str:
+    """A title from its owner on: "US President Donald Trump's special envoy" -> "Trump's ..."."""
+    owners = [i for i, word in enumerate(words) if word.endswith(("’s", "'s"))]
+    return " ".join(words[owners[-1] :] if owners else words).removeprefix("the ")
+
+
+def _is_clause(words: list[str]) -> bool:
+    """A title is a noun phrase; words that hold a verb are a clause ("Lavrov met his ...")."""
+    return any(
+        word in _VERBS or (word.islower() and len(word) > 4 and word.endswith("ed"))
+        for word in (word.strip(",.;:") for word in words)
+    )
 
 
 def _has_role(words: list[str]) -> bool:

@@ -19,6 +19,7 @@ from briefing.extract.lexicon import (
     MONTH_AND_DAY_NAMES,
     ORG_WORDS,
     PLACE_CUES,
+    ROLE_MODIFIERS,
     ROLE_WORDS,
     SITE_WORDS,
     UPPER,
@@ -36,7 +37,8 @@ _CUE_AFTER = re.compile(
 )
 _CUE_BEFORE = re.compile(
     r"\b(?P<cue>" + "|".join(sorted(PLACE_CUES, key=len, reverse=True)) + r")"
-    r"(?:,?\s+(?:including|such as|like|namely|of|in)|:)\s+$"
+    r"(?:,?\s+(?:including|such as|like|namely)|:)\s+$"
+    r"|\b(?P<one>region|province|oblast|district|city|town|village|port)\s+of\s+$"
 )
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _LOCATIVE = re.compile(
@@ -49,6 +51,16 @@ _IN_A_REGION = re.compile(
 )
 _WITHIN_AFTER = re.compile(rf"\s+in\s+(?:the\s+)?(?P<name>{UPPER}[\w’'-]*(?:\s+{UPPER}[\w’'-]*)*)")
 _ADJECTIVE = re.compile(r"(?:ian|ean|ern|ish|ese|ic)$")
+_FOLLOWING = re.compile(
+    r"(?P<joined>-(?:led|backed|based|brokered))|\s+(?P<first>[\w-]+)(?:\s+(?P<second>[\w-]+))?"
+)
+_TITLE_ADJECTIVES = frozenset(
+    {"district", "federal", "state", "supreme", "circuit", "army", "navy"}
+)
+_ADVERBS = frozenset(
+    "overnight today yesterday tomorrow tonight again earlier later now last next early late soon "
+    "already too instead ago".split()
+)
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
 
 
@@ -125,7 +137,7 @@ def _list_cues(text: str, runs: list[Run]) -> dict[int, str]:
         if after and _INDEFINITE.search(text, max(0, first.start - 24), first.start):
             after = None  # "a former Ottoman palace": a description, not a name
         before = _CUE_BEFORE.search(text, max(0, first.start - 40), first.start)
-        cue = after["cue"] if after else before["cue"] if before else None
+        cue = after["cue"] if after else (before["cue"] or before["one"]) if before else None
         kind = PLACE_CUES.get(cue.lower(), "airfield") if cue else None
         for member in group:
             if kind is not None:
@@ -174,6 +186,8 @@ def _match(
     if any(_unlikely(token) for token in piece):
         return None
     cue = candidate.cue if whole else None
+    if cue is not None and any(place.kind == "country" for place in gazetteer().places(written)):
+        cue = None  # "the regions of Russia": the cue is for the list, not for the country
     if cue == "region" and _ADJECTIVE.search(written) and not gazetteer().places(written):
         return None  # "the Siberian region": an adjective, not a name
     if cue == "region":
@@ -182,7 +196,9 @@ def _match(
             region = regions[0]
             return PlaceMention(span, written, "region", sentence, region.id, region.country)
         return PlaceMention(span, written, "region", sentence)
-    place = _gazetteer_place(text, written, span, context, certain=len(piece) > 1)
+    place = _gazetteer_place(written, context if whole else frozenset(), certain=len(piece) > 1)
+    if place is not None and place.kind == "country" and _modifies_a_title(text, span):
+        return None  # "US President", "US district judge", "U.S.-led": an adjective here
     if place is not None:
         return PlaceMention(span, written, cue or place.kind, sentence, place.id, place.country)
     if cue is not None:
@@ -198,9 +214,22 @@ def _match(
     return None
 
 
+def _modifies_a_title(text: str, span: Span) -> bool:
+    """ "US President", "US district judge", "U.S.-led": the country names a title's owner."""
+    following = _FOLLOWING.match(text, span.end)
+    if following is None:
+        return False
+    if following["joined"]:
+        return True
+    first, second = fold(following["first"] or ""), fold(following["second"] or "")
+    return first in ROLE_WORDS or (
+        first in ROLE_MODIFIERS | _TITLE_ADJECTIVES and second in ROLE_WORDS
+    )
+
+
 def _after_locative(text: str, span: Span) -> bool:
     before = text[max(0, span.start - 16) : span.start]
-    return bool(_LOCATIVE.search(before)) and not before.rstrip().endswith("according to")
+    return bool(_LOCATIVE.search(before)) and not before.rstrip().lower().endswith("according to")
 
 
 def _unlikely(token: Token) -> bool:
@@ -220,15 +249,13 @@ def _unlikely(token: Token) -> bool:
     )
 
 
-def _gazetteer_place(
-    text: str, written: str, span: Span, context: frozenset[str], certain: bool
-) -> Place | None:
+def _gazetteer_place(written: str, context: frozenset[str], certain: bool) -> Place | None:
+    """The gazetteer's place of that name, unless it is a small town far from the article's
+    countries: "Amur" in a story about Russia is not the town in India."""
     for place in gazetteer().places(written):
         if place.kind in ("country", "continent"):
             return place
         if certain or place.population >= WELL_KNOWN or place.country in context:
-            return place
-        if _after_locative(text, span):
             return place
     return None
 
@@ -236,7 +263,10 @@ def _gazetteer_place(
 def _ends_phrase(text: str, span: Span) -> bool:
     """A name of a place is not followed by a noun it qualifies ("in Western media")."""
     following = _NEXT_WORD.match(text, span.end)
-    return following is None or following.group(1) in FUNCTION_WORDS
+    if following is None:
+        return True
+    word = following.group(1)
+    return word in FUNCTION_WORDS or word in _ADVERBS or word.endswith("ly")
 
 
 def _within(text: str, span: Span) -> str | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from briefing.extract.sentences import sentence_index
 from briefing.extract.tense import is_quoted, tense_at
 from briefing.model import (
     DateFields,
@@ -67,7 +68,7 @@ _WRITTEN_PATTERNS = [
     ),
     # 02.06.2025 (day first, as written outside the US)
     re.compile(
-        r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})(?![\d.])"
+        r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})(?!\d|\.\d)"
     ),
     # Monday, June 2 / May 26-27 / May 23 to 25 / May 30 - June 2 / June 2nd, 2025
     re.compile(
@@ -134,7 +135,6 @@ _TIME_PATTERNS = [
     ),
     re.compile(r"\b(?:at|around)\s+(?P<noon>noon|midday|midnight)\b"),
 ]
-TIME_REACH = 60  # characters between a time of day and the date it belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,28 +146,24 @@ class _Found:
 def find_times(text: str, sentences: list[Span]) -> list[TimeMention]:
     """Every time expression in `text`, in reading order, each with its sentence and tense."""
     found = _without_overlaps([*_written(text), *_weekdays(text), *_relatives(text)])
-    times = list(_times_of_day(text))
+    placed = [(item, sentence_index(sentences, item.span.start)) for item in found]
+    clocks = _clocks_of(placed, list(_times_of_day(text)), sentences)
     mentions = []
-    sentence_index = 0
-    for item in found:
-        while (
-            sentence_index < len(sentences) - 1 and sentences[sentence_index].end <= item.span.start
-        ):
-            sentence_index += 1
-        sentence = sentences[sentence_index] if sentences else Span(0, len(text))
-        clock, zone = _nearest_time(times, item.span, sentence)
-        tense = tense_at(text, sentence, item.span)
+    for index, (item, sentence) in enumerate(placed):
+        where = sentences[sentence] if sentences else Span(0, len(text))
+        tense = tense_at(text, where, item.span)
         if isinstance(item.expr, WeekdayRef) and text.startswith(("'s", "’s"), item.span.end):
             tense = Tense.UNKNOWN  # "Monday's talks": the sentence's tense is not the talks'
+        clock = clocks.get(index)
         mentions.append(
             TimeMention(
                 span=item.span,
                 expr=item.expr,
-                sentence=sentence_index,
+                sentence=sentence,
                 tense=tense,
                 quoted=is_quoted(text, item.span.start),
-                time=clock,
-                timezone=zone,
+                time=clock.time if clock else None,
+                timezone=clock.zone if clock else None,
             )
         )
     return mentions
@@ -196,7 +192,11 @@ def _leading_preposition(core: str) -> int:
 
 
 def _month(name: str | None) -> int | None:
-    return MONTHS.get(name.rstrip(".").lower()) if name else None
+    if not name:
+        return None
+    if name.isdigit():
+        return int(name) if 1 <= int(name) <= 12 else None
+    return MONTHS.get(name.rstrip(".").lower())
 
 
 def _day(text: str | None) -> int | None:
@@ -339,7 +339,7 @@ def _times_of_day(text: str) -> Iterator[_Clock]:
             if groups.get("noon"):
                 hour, minute = (0, 0) if groups["noon"] == "midnight" else (12, 0)
             else:
-                hour, minute = int(groups["hour"]), int(groups["minute"] or 0)
+                hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
                 ampm = (groups.get("ampm") or "").lower()
                 if ampm.startswith("p") and hour < 12:
                     hour += 12
@@ -351,13 +351,20 @@ def _times_of_day(text: str) -> Iterator[_Clock]:
             yield _Clock(Span(*match.span()), f"{hour:02d}:{minute:02d}", zone)
 
 
-def _nearest_time(times: list[_Clock], span: Span, sentence: Span) -> tuple[str | None, str | None]:
-    """The time of day written next to a date ("on June 2 at 13:00", "at 1000 GMT on Monday")."""
-    best: tuple[int, _Clock] | None = None
-    for clock in times:
-        if not (sentence.start <= clock.span.start and clock.span.end <= sentence.end):
-            continue
-        gap = max(clock.span.start - span.end, span.start - clock.span.end)
-        if gap <= TIME_REACH and (best is None or gap < best[0]):
-            best = (gap, clock)
-    return (best[1].time, best[1].zone) if best else (None, None)
+def _clocks_of(
+    placed: list[tuple[_Found, int]], clocks: list[_Clock], sentences: list[Span]
+) -> dict[int, _Clock]:
+    """Each time of day goes with the nearest date in its sentence ("on June 2 ... at 13:00")."""
+    chosen: dict[int, tuple[int, _Clock]] = {}
+    for clock in clocks:
+        sentence = sentence_index(sentences, clock.span.start)
+        gaps = [
+            (max(clock.span.start - item.span.end, item.span.start - clock.span.end), index)
+            for index, (item, where) in enumerate(placed)
+            if where == sentence
+        ]
+        if gaps:
+            gap, index = min(gaps)
+            if index not in chosen or gap < chosen[index][0]:
+                chosen[index] = (gap, clock)
+    return {index: clock for index, (_, clock) in chosen.items()}

@@ -9,12 +9,13 @@ person in the sentence).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.extract.lexicon import fold
+from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, fold
 from briefing.model import (
     Article,
     ArticleDate,
@@ -110,7 +111,7 @@ def _known_days(
         if article.path not in anchored:
             continue
         article_facts = facts[article.path]
-        contexts = _sentence_contexts(article_facts)
+        contexts = _sentence_contexts(article.text, article_facts)
         for mention in article_facts.times:
             if not isinstance(mention.expr, WrittenDate):
                 continue
@@ -126,7 +127,7 @@ def _known_days(
 def _year_from_corpus(
     text: str, facts: ArticleFacts, known: Mapping[_Day, list[_KnownDay]]
 ) -> tuple[int | None, str | None]:
-    contexts = _sentence_contexts(facts)
+    contexts = _sentence_contexts(text, facts)
     years: dict[int, list[str]] = defaultdict(list)
     for mention in facts.times:
         expr = mention.expr
@@ -147,11 +148,20 @@ def _year_from_corpus(
     return year, f"year {year} from other articles that date {evidence[0]}"
 
 
-def _sentence_contexts(facts: ArticleFacts) -> dict[int, frozenset[str]]:
+_PROPER = re.compile(r"(?<=[\s(“\"'])[A-Z][\w-]{2,}")
+
+
+def _sentence_contexts(text: str, facts: ArticleFacts) -> dict[int, frozenset[str]]:
+    """The names in each sentence: places (not countries, too common), people and other proper
+    nouns ("Chandrayaan-3", "ISRO") that say which happening a date belongs to."""
     names: dict[int, set[str]] = defaultdict(set)
-    for place in facts.places:
-        if place.kind != "country":
-            names[place.sentence].add(fold(place.name))
+    countries = {fold(place.name) for place in facts.places if place.kind == "country"}
+    for index, sentence in enumerate(facts.sentences):
+        for word in _PROPER.findall(sentence.of(text)):
+            folded = fold(word)
+            if folded not in MONTH_AND_DAY_NAMES and folded not in FUNCTION_WORDS:
+                names[index].add(folded)
+        names[index] -= countries
     for person in facts.people:
         names[person.sentence].add(fold(person.name.split()[-1]))
     return {sentence: frozenset(found) for sentence, found in names.items()}

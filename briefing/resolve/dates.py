@@ -142,9 +142,9 @@ def _year_near(expr: WrittenDate, tense: Tense, anchor: date) -> int | None:
     if not candidates:
         return None
     nearest = min(candidates, key=abs)
-    if abs(nearest) <= NEAR_DAYS and not (
-        (tense is Tense.PAST and nearest > 7) or (tense is Tense.FUTURE and nearest < -7)
-    ):
+    if abs(nearest) <= NEAR_DAYS:
+        if (tense is Tense.PAST and nearest > 7) or (tense is Tense.FUTURE and nearest < -7):
+            return None  # the tense says otherwise: the text does not settle it
         return (anchor + timedelta(days=nearest)).year
     if tense is Tense.PAST:
         past = [gap for gap in candidates if gap <= 0]

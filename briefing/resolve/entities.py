@@ -51,6 +51,10 @@ class _PersonGroup:
     def mentions(self) -> list[tuple[str, PersonMention]]:
         return self.full + self.short
 
+    @property
+    def forms(self) -> set[str]:
+        return {mention.name for _, mention in self.full}
+
 
 def _parts(name: str) -> tuple[str, str]:
     """(given name, surname), folded: "V.R. Medinsky" -> ("v.r.", "medinsky")."""
@@ -60,6 +64,18 @@ def _parts(name: str) -> tuple[str, str]:
 
 def _same_surname(a: str, b: str) -> bool:
     return a == b or (a[:2] == b[:2] and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full names of one person: the same surname, and given names that agree, or one name
+    the end of the other ("Peña Nieto" and "Enrique Peña Nieto")."""
+    words_a, words_b = fold(a).split(), fold(b).split()
+    if not _same_surname(words_a[-1], words_b[-1]):
+        return False
+    shorter, longer = sorted((words_a, words_b), key=len)
+    if len(shorter) >= 2 and longer[-len(shorter) :] == shorter:
+        return True
+    return _given_agree(words_a[0], words_b[0])
 
 
 def _given_agree(a: str, b: str) -> bool:
@@ -80,10 +96,9 @@ def resolve_people(facts: Mapping[str, ArticleFacts]) -> list[Person]:
             if len(mention.name.split()) < 2:
                 singles.append((article, mention))
                 continue
-            given, surname = _parts(mention.name)
+            _, surname = _parts(mention.name)
             for index in by_surname[surname[:2]]:
-                other_given, other_surname = _parts(groups[index].full[0][1].name)
-                if _same_surname(surname, other_surname) and _given_agree(given, other_given):
+                if any(_same_person(mention.name, form) for form in groups[index].forms):
                     groups[index].full.append((article, mention))
                     break
             else:
@@ -104,14 +119,16 @@ def _attach_singles(
     singles: list[tuple[str, PersonMention]],
     by_surname: dict[str, list[int]],
 ) -> None:
-    """A lone surname joins the one person it can be, preferring one named in the same article."""
+    """A lone name joins the one person it can be: by surname ("Lavrov"), or failing that by
+    given name ("Prabowo"), preferring a person named in the same article."""
     for article, mention in singles:
-        _, surname = _parts(mention.name)
-        matches = [
-            index
-            for index in by_surname[surname[:2]]
-            if _same_surname(surname, _parts(groups[index].full[0][1].name)[1])
-        ]
+        _, word = _parts(mention.name)
+        candidates = by_surname[word[:2]]
+        matches = (
+            [index for index in candidates if _surname_of(groups[index]) == word]
+            or [index for index, group in enumerate(groups) if word in _given_names(group)]
+            or [index for index in candidates if _same_surname(word, _surname_of(groups[index]))]
+        )
         here = [
             index for index in matches if any(seen == article for seen, _ in groups[index].full)
         ]
@@ -119,8 +136,16 @@ def _attach_singles(
         if len(chosen) == 1:
             groups[chosen[0]].short.append((article, mention))
         elif not matches and mention.evidence in ("title", "apposition"):
-            by_surname[surname[:2]].append(len(groups))
+            by_surname[word[:2]].append(len(groups))
             groups.append(_PersonGroup(full=[(article, mention)]))
+
+
+def _surname_of(group: _PersonGroup) -> str:
+    return _parts(group.full[0][1].name)[1]
+
+
+def _given_names(group: _PersonGroup) -> set[str]:
+    return {fold(form).split()[0] for form in group.forms if len(form.split()) > 1}
 
 
 def _person_name(group: _PersonGroup) -> str:
@@ -268,8 +293,13 @@ def _venue_name(group: _PlaceGroup) -> str:
         if official.replace(" ", "").isalpha():
             return official
     return max(
-        forms, key=lambda form: (forms[form], form[:1].isupper(), form != fold(form), len(form))
+        forms, key=lambda form: (forms[form], form[:1].isupper(), _has_accents(form), len(form))
     )
+
+
+def _has_accents(name: str) -> bool:
+    """ "Çırağan" says more than "Ciragan": keep the spelling that has its accents."""
+    return fold(name) != name.casefold()
 
 
 def _official_name(group: _PlaceGroup) -> str | None:

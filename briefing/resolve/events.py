@@ -243,8 +243,8 @@ def _event(
     person_counts = Counter(person for mention in cluster for person in mention.people)
     venue_counts = Counter(venue for mention in cluster for venue in mention.places)
     title = _title(cluster)
-    venue_ids = tuple(venue for venue, _ in venue_counts.most_common())
-    person_ids = tuple(person for person, _ in person_counts.most_common())
+    venue_ids = _most_mentioned(venue_counts)
+    person_ids = _most_mentioned(person_counts)
     kinds = sorted({kind for mention in cluster for kind in mention.kinds})
     fingerprint = "|".join([*sorted(venue_ids[:2]), *sorted(person_ids[:2]), *kinds[:2]]) or title
     return Event(
@@ -256,6 +256,11 @@ def _event(
         mentions=tuple(Mention(m.article, m.span, m.sentence) for m in cluster),
         sources=len({groups.get(mention.article, mention.article) for mention in cluster}),
     )
+
+
+def _most_mentioned(counts: Counter[str]) -> tuple[str, ...]:
+    """Most mentioned first; ties in a fixed order, so that a briefing is the same every run."""
+    return tuple(sorted(counts, key=lambda key: (-counts[key], key)))
 
 
 def _when(cluster: list[_Mention]) -> DateSpan:
@@ -340,14 +345,20 @@ def _clause(text: str, sentence: Span, expression: Span) -> Span:
 def _title(cluster: list[_Mention]) -> str:
     """A short readable title: the mention closest to what all of them say, cut short."""
     every_word: Counter[str] = Counter(word for mention in cluster for word in mention.words)
+    shared = {
+        id(mention): sum(every_word[word] - 1 for word in mention.words)
+        / max(1, len(mention.words))
+        for mention in cluster
+    }
+    most_shared = max(shared.values()) or 1.0
 
     def score(mention: _Mention) -> float:
         length = len(mention.title.split())
-        shared = sum(every_word[word] - 1 for word in mention.words) / max(1, len(mention.words))
         penalty = max(0, length - 16) + max(0, 5 - length) * 4
         penalty += 6 * ("?" in mention.title) + 3 * any(mark in mention.title for mark in '“”"')
         penalty += 4 * bool(_PRONOUN_START.match(mention.title))
-        return shared * 10 + 3 * mention.alone + 2 * mention.reported - penalty
+        typical = shared[id(mention)] / most_shared * 10
+        return typical + 3 * mention.alone + 3 * mention.reported - penalty
 
     return _shorten(max(cluster, key=score).title)
 
