@@ -7,6 +7,8 @@ Every command reads the same `Briefing` from the engine; `--json` prints the rec
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,10 +32,17 @@ class _Commands(click.Group):
         return super().parse_args(ctx, args)
 
 
+PAGE_WIDTH = 140
 CORPUS = click.argument("corpus", required=False, type=click.Path(path_type=Path))
 AS_JSON = click.option(
     "--json", "as_json", is_flag=True, help="Print JSON for scripts instead of tables."
 )
+
+
+def _console() -> Console:
+    """Rich output; when written to a file or a pipe, as wide as a page rather than 80 columns."""
+    fixed = sys.stdout.isatty() or "COLUMNS" in os.environ
+    return Console(highlight=False, width=None if fixed else PAGE_WIDTH)
 
 
 def _load(corpus: Path | None) -> Briefing:
@@ -50,7 +59,7 @@ def _show(
     if as_json:
         click.echo(json.dumps(record(briefing), ensure_ascii=False, indent=2))
         return
-    console = Console(highlight=False)
+    console = _console()
     console.print(report.summary(briefing))
     console.print()
     console.print(table)
@@ -85,7 +94,7 @@ def main(ctx: click.Context) -> None:
 def open_command(corpus: Path | None = None) -> None:
     """Show the briefing of CORPUS: its timeline, then who and where."""
     briefing = _load(corpus)
-    console = Console(highlight=False)
+    console = _console()
     console.print(report.summary(briefing))
     console.print()
     console.print(report.timeline(briefing))
@@ -156,7 +165,7 @@ def show_command(article: Path, corpus: Path | None, as_json: bool) -> None:
         shown = [records.article_with_marks(briefing, path) for path in matches]
         click.echo(json.dumps(shown[0] if len(shown) == 1 else shown, ensure_ascii=False, indent=2))
         return
-    console = Console(highlight=False)
+    console = _console()
     for path in matches:
         console.print(report.article(briefing, path))
         console.print()

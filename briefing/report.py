@@ -32,19 +32,18 @@ def summary(briefing: Briefing) -> Text:
     ]
     if briefing.skipped:
         parts.append(plural(len(briefing.skipped), "file") + " skipped")
-    text = Text("Briefing ", style="bold")
+    text = Text("Briefing of ", style="bold")
     text.append(str(briefing.root), style="bold")
-    text.append("  ·  " + "  ·  ".join(parts), style="dim")
+    text.append("\n" + "  ·  ".join(parts), style="dim")
     return text
 
 
 def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    """Events by date; under each title, where and who, and with `sentences` every source."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column("Date", no_wrap=True, style="bold")
     table.add_column("Time", no_wrap=True, style="dim")
-    table.add_column("Event", ratio=3, min_width=30)
-    table.add_column("Where", ratio=1)
-    table.add_column("Who", ratio=1)
+    table.add_column("Event", ratio=1)
     table.add_column("Sources", justify="right", no_wrap=True)
     previous = ""
     for event in briefing.events:
@@ -53,11 +52,6 @@ def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
             Text("" if when == previous else when),
             Text(human_time(event.when)),
             _event_cell(briefing, event, sentences),
-            Text(_where(briefing, event), style="green"),
-            Text(
-                ", ".join(_surname(briefing.person[p].name) for p in event.people[:SHOWN_PEOPLE]),
-                style="cyan",
-            ),
             Text(str(event.sources)),
         )
         previous = when
@@ -66,6 +60,13 @@ def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
 
 def _event_cell(briefing: Briefing, event: Event, sentences: bool) -> Text:
     cell = Text(event.title)
+    where = _where(briefing, event)
+    who = ", ".join(_surname(briefing.person[p].name) for p in event.people[:SHOWN_PEOPLE])
+    if where or who:
+        cell.append("\n")
+        cell.append(where, style="green")
+        cell.append("  ·  " if where and who else "", style="dim")
+        cell.append(who, style="cyan")
     if sentences:
         for mention in event.mentions:
             cell.append("\n  ")
@@ -76,7 +77,7 @@ def _event_cell(briefing: Briefing, event: Event, sentences: bool) -> Text:
 
 
 def _where(briefing: Briefing, event: Event) -> str:
-    """The most specific venues, each once: "Çırağan Palace, Istanbul"."""
+    """The most mentioned venues, each once: "Istanbul, Çırağan Palace"."""
     shown: list[str] = []
     for venue_id in event.venues:
         name = briefing.venue[venue_id].name
@@ -128,12 +129,12 @@ def venues(briefing: Briefing) -> RenderableType:
 
 
 def articles(briefing: Briefing) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Article", style="bold", overflow="fold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column("Article", style="bold", overflow="fold", ratio=3)
     table.add_column("Date", no_wrap=True)
-    table.add_column("Dated by", ratio=1, style="dim")
-    table.add_column("Title", ratio=2)
-    table.add_column("Outlet", style="dim")
+    table.add_column("Dated by", ratio=2, style="dim")
+    table.add_column("Title", ratio=4)
+    table.add_column("Outlet", style="dim", ratio=2)
     for article in briefing.articles:
         table.add_row(
             Text(article.path),
