@@ -194,9 +194,50 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     golds = args.gold or sorted(GOLD_DIR.glob("*.json"))
-    for gold_path in golds:
-        report(evaluate(gold_path, args.corpus), args.verbose)
+    results = [evaluate(gold_path, args.corpus) for gold_path in golds]
+    for result in results:
+        report(result, args.verbose)
+    print()
+    print(markdown_table([result for result in results if not result.get("missing")]))
     return 0
+
+
+def markdown_table(results: list[dict[str, Any]]) -> str:
+    """The figures as the README shows them: one row a gold file, then all of them pooled."""
+    lines = [
+        "| gold | people F1 | venues F1 | event-date F1 | wrong dates |",
+        "|---|---|---|---|---|",
+    ]
+    for result in results:
+        lines.append(
+            _row(
+                result["gold"].removesuffix(".json"),
+                result["people"],
+                result["venues"],
+                result["dates"],
+            )
+        )
+    if len(results) > 1:
+        pooled = [
+            _pool([result[key] for result in results]) for key in ("people", "venues", "dates")
+        ]
+        lines.append(_row("**all pooled**", *pooled))
+    return "\n".join(lines)
+
+
+def _row(name: str, people: Score, venues: Score, dates: Score) -> str:
+    wrong = len(getattr(dates, "wrong", []))
+    return f"| {name} | {people.f1:.3f} | {venues.f1:.3f} | {dates.f1:.3f} | {wrong} |"
+
+
+def _pool(scores: list[Score]) -> DateScore:
+    pooled = DateScore()
+    for score in scores:
+        pooled.found += score.found
+        pooled.extra += score.extra
+        pooled.missed += score.missed
+        pooled.wrong += getattr(score, "wrong", [])
+    return pooled
 
 
 if __name__ == "__main__":
