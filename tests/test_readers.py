@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from briefing.corpus import load_corpus
 from briefing.model import DateSource
 
@@ -221,3 +223,17 @@ def test_a_single_file_is_a_corpus(corpus: Callable[..., Path]) -> None:
     root = corpus({"a.txt": BODY})
     result = load_corpus(root / "a.txt")
     assert [article.path for article in result.articles] == ["a.txt"]
+
+
+def test_a_reader_that_fails_costs_one_file_not_the_corpus(
+    corpus: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.corpus.readers as readers
+
+    def broken(text: str) -> list[readers.RawArticle]:
+        raise RuntimeError("parser exploded\nwith a traceback")
+
+    monkeypatch.setitem(readers._SINGLE, ".html", broken)
+    result = load_corpus(corpus({"good.txt": BODY, "page.html": PAGE}))
+    assert [article.path for article in result.articles] == ["good.txt"]
+    assert result.skipped[0].reason == "could not be read (RuntimeError: parser exploded)"

@@ -78,6 +78,9 @@ def read_file(path: Path, name: str) -> tuple[list[Article], list[Skipped]]:
         return [], [Skipped(name, f"cannot be read: {error.strerror or error}")]
     except (NotText, Unreadable) as why:
         return [], [Skipped(name, str(why))]
+    except Exception as error:  # a parser's own bug must cost one file, not the corpus
+        first_line = str(error).split("\n")[0]
+        return [], [Skipped(name, f"could not be read ({type(error).__name__}: {first_line})")]
     several = len(entry.articles) + len(entry.skipped) > 1
     articles: list[Article] = []
     skipped = [Skipped(f"{name} ({where})", reason) for where, reason in entry.skipped]
