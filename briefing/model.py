@@ -56,12 +56,6 @@ class PartialDate:
     def of(cls, day: date) -> PartialDate:
         return cls(day.year, day.month, day.day)
 
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
-        parts = [int(part) for part in text.split("-")]
-        return cls(*parts)
-
 
 @dataclass(frozen=True, slots=True)
 class DateSpan:

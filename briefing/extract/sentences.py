@@ -60,6 +60,18 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start + lead, start + lead + len(stripped)))
 
 
+def clause_around(text: str, sentence: Span, words: Span, breaks: re.Pattern[str]) -> Span:
+    """The part of `sentence` around `words` that no clause break (as `breaks` matches) crosses."""
+    start, end = sentence.start, sentence.end
+    for found in breaks.finditer(text, sentence.start, sentence.end):
+        if found.end() <= words.start:
+            start = found.end()
+        elif found.start() >= words.end:
+            end = found.start()
+            break
+    return Span(start, end)
+
+
 def sentence_index(sentences: list[Span], offset: int) -> int:
     """The index of the sentence that holds `offset` (or the last one before it)."""
     return max(0, bisect.bisect_right(sentences, Span(offset, 1 << 62)) - 1)

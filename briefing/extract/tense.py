@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.extract.sentences import clause_around
 from briefing.model import Span, Tense
 
 _FUTURE = re.compile(
@@ -30,24 +31,13 @@ _CLAUSE_BREAK = re.compile(
 
 def tense_at(text: str, sentence: Span, expression: Span) -> Tense:
     """The tense of the clause that holds `expression`; failing that, of its sentence."""
-    clause = _clause(text, sentence, expression)
+    clause = clause_around(text, sentence, expression, _CLAUSE_BREAK).of(text)
     for scope in (clause, sentence.of(text)):
         if _FUTURE.search(scope):
             return Tense.FUTURE
         if _PAST.search(scope):
             return Tense.PAST
     return Tense.UNKNOWN
-
-
-def _clause(text: str, sentence: Span, expression: Span) -> str:
-    start, end = sentence.start, sentence.end
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if match.end() <= expression.start:
-            start = match.end()
-        elif match.start() >= expression.end:
-            end = match.start()
-            break
-    return text[start:end]
 
 
 _OPEN = "“«„"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, fold
@@ -35,7 +35,6 @@ class Anchored:
 
     date: ArticleDate
     anchor: Anchor
-    year_from: str | None = None  # how the corpus gave a year to an undated article
 
 
 def anchor_articles(
@@ -51,10 +50,11 @@ def anchor_articles(
         if article.path in anchored:
             continue
         article_facts = facts[article.path]
-        year, how = _year_from_corpus(article.text, article_facts, known_days)
+        year, year_from = _year_from_corpus(article.text, article_facts, known_days)
         written = infer_date(article_facts.times, year)
-        anchor = Anchor.of(written, year)
-        anchored[article.path] = Anchored(written, anchor, how)
+        if year_from:
+            written = replace(written, how=f"{written.how}; {year_from}")
+        anchored[article.path] = Anchored(written, Anchor.of(written, year))
     return anchored
 
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS, MONTH_AND_DAY_NAMES, fold
+from briefing.extract.sentences import clause_around
 from briefing.model import ArticleFacts, DateSpan, Event, Mention, Person, Span, Venue
 from briefing.resolve.anchors import Anchored
 from briefing.resolve.dates import resolve
@@ -306,7 +307,7 @@ _DATE_WORD = re.compile(r"^(?:\d.*|late|early|later|earlier|mid-\w+)$", re.IGNOR
 def _title_text(text: str, sentence: Span, expression: Span) -> str:
     """A sentence as a title: the clause that holds the date if it stands on its own, else the
     sentence without a leading "On June 2," or "While ...,", asides and attribution."""
-    words = _clause(text, sentence, expression).of(text).strip(" ,;:–—")
+    words = clause_around(text, sentence, expression, _CLAUSE_EDGE).of(text).strip(" ,;:–—")
     if not _stands_alone(words):
         words = sentence.of(text)
         head = text[sentence.start : expression.start]
@@ -329,17 +330,6 @@ def _stands_alone(clause: str) -> bool:
         if fold(word.strip(",.")) not in _NOT_CONTENT and not _DATE_WORD.match(word)
     ]  # fmt: skip
     return len(words) >= 5 and len(content) >= 3 and not _NOT_A_SUBJECT.match(clause)
-
-
-def _clause(text: str, sentence: Span, expression: Span) -> Span:
-    start, end = sentence.start, sentence.end
-    for edge in _CLAUSE_EDGE.finditer(text, sentence.start, sentence.end):
-        if edge.end() <= expression.start:
-            start = edge.end()
-        elif edge.start() >= expression.end:
-            end = edge.start()
-            break
-    return Span(start, end)
 
 
 def _title(cluster: list[_Mention]) -> str:
