@@ -56,18 +56,56 @@ CLUTTER = [
     "Share: Facebook | X | Telegram", "Comments (4)", "Advertisement", "• 12 480 views",
     "All rights reserved. © 2009 — 2025", "USD 41.52 ▲ EUR 47.10 ▼",
 ]  # fmt: skip
-FILLER = [
-    "Analysts said the outcome would depend on what both sides were ready to give up.",
-    "Officials on both sides declined to give details of the proposals under discussion.",
-    "The delegations are expected to brief their governments before any further round.",
-    "Diplomats described the mood as cautious but businesslike.",
-    "Observers noted that three years of conflict had hardened positions on every side.",
-    "A large-scale exchange in the format of 1000 for 1000 remains the only concrete result.",
-    "Neither government has said what would happen if the talks broke down.",
-    "More than 4,300 kilometres separate the two capitals, a fact often cited by officials.",
-    "The agenda was not published, and both teams kept their statements short.",
-    "Independent monitors were not allowed into the building.",
-]  # fmt: skip
+SUBJECTS = [
+    "Analysts",
+    "Officials on both sides",
+    "The delegations",
+    "Diplomats",
+    "Observers",
+    "Negotiators",
+    "Local residents",
+    "Aid workers",
+    "Opposition figures",
+    "Business groups",
+    "Military officers",
+    "Independent monitors",
+    "Several lawmakers",
+    "Senior advisers",
+]
+VERBS = [
+    "said",
+    "warned",
+    "noted",
+    "argued",
+    "suggested",
+    "cautioned",
+    "insisted",
+    "believed",
+    "told reporters",
+    "wrote in a statement",
+]
+CLAIMS = [
+    "the outcome would depend on what both sides were ready to give up",
+    "three years of conflict had hardened positions on every side",
+    "a large-scale exchange in the format of 1000 for 1000 remained the only concrete result",
+    "more than 4,300 kilometres of front line made any ceasefire hard to monitor",
+    "the agenda had not been published and the statements were kept short",
+    "the mood in the room was cautious but businesslike",
+    "any agreement would need approval by parliament within 30 days",
+    "the price of grain had risen by 12 per cent since the last round",
+    "the next steps would be discussed at expert level",
+    "a second round was possible but far from certain",
+    "the humanitarian questions should come first",
+    "the two teams had exchanged written proposals",
+    "security around the venue had been tightened overnight",
+    "the memorandum left several key questions open",
+]
+QUALIFIERS = ["", " on condition of anonymity", " in a briefing", " after the session", " privately",
+              " in an interview", " at a news conference"]  # fmt: skip
+
+
+def filler(rng: random.Random) -> str:
+    return f"{rng.choice(SUBJECTS)}{rng.choice(QUALIFIERS)} {rng.choice(VERBS)} that {rng.choice(CLAIMS)}."
 
 
 @dataclass
@@ -169,7 +207,7 @@ def sentence(rng: random.Random, event: Event, written: date) -> str:
     city = spelled(rng, event.city)
     templates = [
         f"{a.role.capitalize() if a.role[0].islower() else a.role} {a.name} {verb} {b.name} in {city} {when}.",
-        f"{when.capitalize()}, {a.name}, the {a.country}'s {a.role.lower()}, {verb} {b.name} at the {event.site} in {city}.",
+        f"{when[0].upper() + when[1:]}, {a.name}, {a.country}'s {a.role.lower()}, {verb} {b.name} at the {event.site} in {city}.",
         f"The {event.kind} between {a.surname} and {b.surname} {'is due to take place' if future else 'took place'} at {city}'s {event.site} {when}, officials said.",
         f"{a.surname} {'said he would travel' if future else 'travelled'} to {city} {when}, according to {b.given} {b.surname}'s office.",
     ]  # fmt: skip
@@ -184,7 +222,7 @@ def article_body(rng: random.Random, story: Story, written: date) -> tuple[str, 
     paragraphs = []
     for event in sorted(picked, key=lambda e: e.day):
         lines = [sentence(rng, event, written)]
-        lines += rng.sample(FILLER, 2)
+        lines += [filler(rng), filler(rng)]
         if rng.random() < 0.5:
             person = rng.choice(story.cast)
             lines.append(
@@ -195,8 +233,8 @@ def article_body(rng: random.Random, story: Story, written: date) -> tuple[str, 
         paragraphs.append(
             "Background: the previous round in February 2022 ended without agreement, after three years of talks about talks."
         )
-    while sum(len(p) for p in paragraphs) < rng.randint(2600, 4000):
-        paragraphs.append(" ".join(rng.sample(FILLER, 4)))
+    while sum(len(p) for p in paragraphs) < rng.randint(2800, 4200):
+        paragraphs.append(" ".join(filler(rng) for _ in range(4)))
     title = f"{picked[0].who[0].surname} and {picked[0].who[1].surname}: {picked[0].kind} in {picked[0].city}"
     if rng.random() < 0.15:
         paragraphs.insert(1, paragraphs[0])  # a page that repeats its lead
