@@ -125,3 +125,11 @@ def test_a_given_title_leads_the_text_once() -> None:
 
 def test_a_page_of_nothing_but_clutter_leaves_nothing() -> None:
     assert clean("Advertisement\nComments (3)\n© 2025 Example").text == ""
+
+
+def test_cleaning_keeps_a_paragraph_word_for_word() -> None:
+    paragraph = (
+        '"Our delegation, headed by V.R. Medinsky, is ready," his statement said. The U.S. envoy '
+        "agreed (at 10 a.m.). Talks resume on June 2! Will they? “Yes,” said Lavrov."
+    )
+    assert clean(paragraph).text == paragraph

@@ -75,6 +75,13 @@ CLUTTER: dict[str, re.Pattern[str]] = {
 }
 # Applied to the sentences of long paragraphs, where a page's clutter can run into the text.
 SENTENCE_CLUTTER = ("copyright", "social prompt", "error prompt", "comment prompt")
+_SENTENCE_CLUTTER = re.compile(
+    "|".join(f"(?P<{rule.replace(' ', '_')}>{CLUTTER[rule].pattern})" for rule in SENTENCE_CLUTTER),
+    re.IGNORECASE,
+)
+# Cleaning only needs sentences roughly (to find repeats and clutter run into a paragraph); the
+# precise boundaries, initials and all, are drawn once the text is clean.
+_ROUGH_SENTENCE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’')\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 _MASTHEAD = _rule(
     r"^(?:information|news|press)\s+agency\s+[«\"“](?P<outlet>[^»\"”]{2,60})[»\"”]\W*$"
@@ -95,7 +102,7 @@ _MONEY = re.compile(
 _CURRENCY = re.compile(r"[$€£¥₴₽▲▼↑↓%]|\b(?:usd|eur|gbp|rub|uah|btc|brent)\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;\"”’»)]$")
 _SPACE_RUN = re.compile(r"[ ]{2,}")
-_KEY = re.compile(r"[\W_]+")
+_NOT_IN_KEY = str.maketrans("", "", " \t.,;:!?'\"“”‘’«»()[]-–—…/")
 
 
 def clean(body: str, title: str | None = None) -> Cleaned:
@@ -183,28 +190,32 @@ def _keep_new_sentences(paragraph: str, seen: set[str], dropped: list[tuple[str,
     if key in seen:
         dropped.append(("repeat", paragraph))
         return ""
-    sentences = [span.of(paragraph) for span in split_sentences(paragraph)]
+    seen.add(key)
+    sentences = _ROUGH_SENTENCE.split(paragraph)
+    if len(sentences) == 1:
+        return paragraph
     kept: list[str] = []
     for index, sentence in enumerate(sentences):
-        sentence_key = _key(sentence)
-        if len(sentences) > 1 and (rule := _sentence_clutter(sentence)):
+        if rule := _sentence_clutter(sentence):
             dropped.append((rule, sentence))
             tail = sentences[index + 1 :]
             if tail and not any(_TERMINAL.search(piece) for piece in tail):
                 dropped.append(("page tail", " ".join(tail)))
                 break
             continue
-        if len(sentence.split()) >= 5 and sentence_key in seen:
-            dropped.append(("repeat", sentence))
-            continue
-        seen.add(sentence_key)
+        if sentence.count(" ") >= 4:
+            sentence_key = _key(sentence)
+            if sentence_key in seen:
+                dropped.append(("repeat", sentence))
+                continue
+            seen.add(sentence_key)
         kept.append(sentence)
-    seen.add(key)
     return " ".join(kept)
 
 
 def _sentence_clutter(sentence: str) -> str | None:
-    return next((rule for rule in SENTENCE_CLUTTER if CLUTTER[rule].search(sentence)), None)
+    found = _SENTENCE_CLUTTER.search(sentence)
+    return found.lastgroup.replace("_", " ") if found and found.lastgroup else None
 
 
 def _title_from(paragraph: str) -> str:
@@ -215,4 +226,4 @@ def _title_from(paragraph: str) -> str:
 
 
 def _key(text: str) -> str:
-    return _KEY.sub("", text.casefold())
+    return text.casefold().translate(_NOT_IN_KEY)

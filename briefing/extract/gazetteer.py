@@ -11,6 +11,7 @@ import bisect
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 
 from briefing.extract.lexicon import fold
@@ -81,6 +82,7 @@ class Gazetteer:
                     return True
         return False
 
+    @functools.cached_property
     def lowercase_names(self) -> frozenset[str]:
         """Big cities' names that are surely the city even in lower case ("kyiv")."""
         given = given_names()
@@ -90,19 +92,18 @@ class Gazetteer:
             and self._by_name[name][0].kind == "city"
         )  # fmt: skip
 
-    def regions(self, name: str, countries: frozenset[str] = frozenset()) -> tuple[Place, ...]:
-        """Subdivisions whose name starts like `name`: "Amur" finds "Amurskaya oblast'"."""
+    def regions(self, name: str, countries: Container[str] = frozenset()) -> tuple[Place, ...]:
+        """Subdivisions whose name starts like `name`: "Amur" finds "Amurskaya oblast'"; those of
+        `countries` if any are, else all of them."""
         stem = fold(name).rstrip("aeiouy") if len(name) > 5 else fold(name)
         if len(stem) < 3:
             return ()
-        found: list[Place] = []
-        for code in countries or self._subdivisions.keys():
-            found.extend(
-                place
-                for folded, place in self._subdivisions.get(code, ())
-                if folded.startswith(stem)
-            )
-        return tuple(found)
+        found = [
+            place
+            for folded, place in self._subdivisions.get(stem[:3], ())
+            if folded.startswith(stem)
+        ]
+        return tuple([place for place in found if place.country in countries] or found)
 
     # -- loading ----------------------------------------------------------------------------------
 
@@ -167,7 +168,7 @@ class Gazetteer:
         for division in pycountry.subdivisions:
             code = division.country_code
             place = Place(f"region:{division.code}", division.name, "region", code)
-            self._subdivisions[code].append((fold(division.name), place))
+            self._subdivisions[fold(division.name)[:3]].append((fold(division.name), place))
 
 
 def _preference(place: Place) -> tuple[int, int]:
@@ -198,6 +199,7 @@ class GivenNames:
         return bool(self._detector.get_gender(word) != "unknown")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
     return gazetteer().is_demonym(word)
 

@@ -6,6 +6,7 @@ of today is listed here. Names come from the text itself and from maintained gaz
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -146,6 +147,7 @@ _FOLD = str.maketrans(
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower case without accents, for comparing spellings: "Çırağan" and "Ciragan" fold alike."""
     text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))

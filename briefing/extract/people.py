@@ -9,6 +9,7 @@ later whether it matches somebody's fuller name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -52,9 +53,7 @@ _DIRECTLY_BEFORE = re.compile(r"[\w.’']\s$")
 
 def find_people(text: str, sentences: list[Span], runs: list[Run]) -> list[PersonMention]:
     """Every person's name the article gives, strong clues and lone surnames alike."""
-    headline_case = {
-        index for index, sentence in enumerate(sentences) if _headline_case(sentence.of(text))
-    }
+    headline_case: dict[int, bool] = {}
     found: list[PersonMention] = []
     for run in runs:
         if gazetteer().places(" ".join(token.text for token in run.tokens)):
@@ -63,8 +62,11 @@ def find_people(text: str, sentences: list[Span], runs: list[Run]) -> list[Perso
             mention = _person(text, run, prefix, name)
             if mention is None:
                 continue
-            if run.sentence in headline_case and mention.evidence != "name":
-                continue  # In A Headline Every Word Is Capitalised: only a given name counts
+            if mention.evidence != "name":
+                if run.sentence not in headline_case:
+                    headline_case[run.sentence] = _headline_case(sentences[run.sentence].of(text))
+                if headline_case[run.sentence]:
+                    continue  # In A Headline Every Word Is Capitalised: only a given name counts
             found.append(mention)
     return found
 
@@ -150,14 +152,19 @@ def _trim(name: list[Token]) -> list[Token]:
 
 
 def _not_a_name(token: Token) -> bool:
+    return _not_a_name_word(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _not_a_name_word(text: str) -> bool:
     """Words no name holds: organisations, sites, "Today", the pronoun "I", "Palestinians"."""
-    word = _word(token)
+    word = fold(text).rstrip(".")
     return (
         word in ORG_WORDS
         or word in SITE_WORDS
         or word in TIME_WORDS
-        or token.text == "I"
-        or (word.endswith("s") and is_demonym(token.text[:-1]))
+        or text == "I"
+        or (word.endswith("s") and is_demonym(text[:-1]))
     )
 
 
@@ -172,8 +179,15 @@ def _is_given(token: Token) -> bool:
 
 
 def _is_place(token: Token) -> bool:
-    return any(place.kind in ("country", "continent") or place.population >= 100_000
-               for place in gazetteer().places(token.text))  # fmt: skip
+    return _is_place_word(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_place_word(text: str) -> bool:
+    return any(
+        place.kind in ("country", "continent") or place.population >= 100_000
+        for place in gazetteer().places(text)
+    )
 
 
 def _speaks(text: str, span: Span) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from briefing.extract.gazetteer import Place, gazetteer, given_names, is_demonym, languages
@@ -65,7 +66,7 @@ _NEXT_WORD = re.compile(r"\s*([a-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
-class _Candidate:
+class PlaceCandidate:
     tokens: tuple[Token, ...]
     run: Run
     cue: str | None  # the kind a neighbouring word gives it ("region", "airfield")
@@ -75,17 +76,30 @@ def find_places(
     text: str, sentences: list[Span], runs: list[Run], people: list[PersonMention]
 ) -> list[PlaceMention]:
     """Every place named in `text`, leaving alone the words that name people."""
+    candidates = place_candidates(text, runs, people)
+    return places_of(text, sentences, candidates, countries_of(candidates))
+
+
+def place_candidates(
+    text: str, runs: list[Run], people: list[PersonMention]
+) -> list[PlaceCandidate]:
+    """The words that may name places: runs cut around people's names and titles."""
     named = [mention for mention in people if mention.evidence != "surname"]
     taken = [mention.span for mention in named]
     surnames = frozenset(fold(mention.name.split()[-1]) for mention in named)
     cues = _list_cues(text, runs)
-    candidates = [
-        _Candidate(tuple(piece), run, cues.get(index))
+    return [
+        PlaceCandidate(tuple(piece), run, cues.get(index))
         for index, run in enumerate(runs)
         for piece in _pieces(run, taken)
         if fold(_name(piece)) not in surnames
     ]
-    context = _countries_in(candidates)
+
+
+def places_of(
+    text: str, sentences: list[Span], candidates: list[PlaceCandidate], context: Container[str]
+) -> list[PlaceMention]:
+    """The places among the candidates, in an article about the countries in `context`."""
     found = []
     for candidate in candidates:
         mention = _place(text, candidate, context)
@@ -148,7 +162,7 @@ def _list_cues(text: str, runs: list[Run]) -> dict[int, str]:
     return cues
 
 
-def _countries_in(candidates: list[_Candidate]) -> frozenset[str]:
+def countries_of(candidates: list[PlaceCandidate]) -> frozenset[str]:
     """The countries an article is about: those it names, and those of the great cities it names."""
     codes = set()
     for candidate in candidates:
@@ -163,7 +177,7 @@ def _name(tokens: tuple[Token, ...] | list[Token]) -> str:
     return " ".join(token.text for token in tokens)
 
 
-def _place(text: str, candidate: _Candidate, context: frozenset[str]) -> PlaceMention | None:
+def _place(text: str, candidate: PlaceCandidate, context: Container[str]) -> PlaceMention | None:
     tokens = candidate.tokens
     for length in range(min(len(tokens), LONGEST_NAME), 0, -1):
         for start in range(len(tokens) - length + 1):
@@ -175,7 +189,11 @@ def _place(text: str, candidate: _Candidate, context: frozenset[str]) -> PlaceMe
 
 
 def _match(
-    text: str, piece: tuple[Token, ...], candidate: _Candidate, context: frozenset[str], whole: bool
+    text: str,
+    piece: tuple[Token, ...],
+    candidate: PlaceCandidate,
+    context: Container[str],
+    whole: bool,
 ) -> PlaceMention | None:
     span = Span(piece[0].span.start, piece[-1].span.end)
     written = span.of(text)
@@ -233,8 +251,13 @@ def _after_locative(text: str, span: Span) -> bool:
 
 
 def _unlikely(token: Token) -> bool:
+    return _unlikely_word(token.text, token.is_acronym)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _unlikely_word(text: str, acronym: bool) -> bool:
     """Words that are never (part of) a place's name here."""
-    word = fold(token.text).rstrip(".")
+    word = fold(text).rstrip(".")
     if "-" in word and all(
         is_demonym(part) or gazetteer().places(part) for part in word.split("-")
     ):
@@ -244,12 +267,12 @@ def _unlikely(token: Token) -> bool:
         or word in FUNCTION_WORDS
         or word in MONTH_AND_DAY_NAMES
         or word in languages()
-        or (token.is_acronym and not gazetteer().places(token.text))
-        or is_demonym(token.text)
+        or (acronym and not gazetteer().places(text))
+        or is_demonym(text)
     )
 
 
-def _gazetteer_place(written: str, context: frozenset[str], certain: bool) -> Place | None:
+def _gazetteer_place(written: str, context: Container[str], certain: bool) -> Place | None:
     """The gazetteer's place of that name, unless it is a small town far from the article's
     countries: "Amur" in a story about Russia is not the town in India."""
     for place in gazetteer().places(written):
@@ -281,20 +304,22 @@ def _within(text: str, span: Span) -> str | None:
     return None
 
 
-@functools.cache
-def _big_city_words() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(sorted(gazetteer().lowercase_names())) + r")\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 
 
 def _lowercase_cities(text: str, sentences: list[Span]) -> list[PlaceMention]:
     """Great cities written in lower case, as careless pages do ("accepted by kyiv")."""
+    names = gazetteer().lowercase_names
+    if not names.intersection(_LOWER_WORD.findall(text)):
+        return []
     found = []
-    for match in _big_city_words().finditer(text):
-        place = gazetteer().places(match.group())[0]
-        sentence = sentence_index(sentences, match.start())
-        found.append(
-            PlaceMention(
-                Span(*match.span()), match.group(), "city", sentence, place.id, place.country
+    for match in _LOWER_WORD.finditer(text):
+        if match.group() in names:
+            place = gazetteer().places(match.group())[0]
+            sentence = sentence_index(sentences, match.start())
+            found.append(
+                PlaceMention(
+                    Span(*match.span()), match.group(), "city", sentence, place.id, place.country
+                )
             )
-        )
     return found

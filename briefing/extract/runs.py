@@ -43,12 +43,9 @@ class Token:
 @dataclass(frozen=True, slots=True)
 class Run:
     tokens: tuple[Token, ...]
+    span: Span
     sentence: int
     at_sentence_start: bool
-
-    @property
-    def span(self) -> Span:
-        return Span(self.tokens[0].span.start, self.tokens[-1].span.end)
 
 
 def find_runs(text: str, sentences: list[Span]) -> list[Run]:
@@ -58,7 +55,8 @@ def find_runs(text: str, sentences: list[Span]) -> list[Run]:
         sentence = sentence_index(sentences, match.start())
         sentence_start = sentences[sentence].start if sentences else 0
         lead = text[sentence_start : match.start()]
-        runs.append(Run(tokens, sentence, not lead.strip(" \"“‘'«(—–-")))
+        span = Span(tokens[0].span.start, tokens[-1].span.end)
+        runs.append(Run(tokens, span, sentence, not lead.strip(" \"“‘'«(—–-")))
     return runs
 
 

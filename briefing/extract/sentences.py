@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from briefing.model import Span
@@ -15,6 +16,7 @@ ABBREVIATIONS = frozenset(
     a.m p.m e.g i.e""".split()
 )
 
+_START = operator.attrgetter("start")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|\n")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]+[\"”’')\]]*$")
 _INITIALISM = re.compile(r"^(?:\w{1,2}\.)*\w{1,2}$")
@@ -74,4 +76,4 @@ def clause_around(text: str, sentence: Span, words: Span, breaks: re.Pattern[str
 
 def sentence_index(sentences: list[Span], offset: int) -> int:
     """The index of the sentence that holds `offset` (or the last one before it)."""
-    return max(0, bisect.bisect_right(sentences, Span(offset, 1 << 62)) - 1)
+    return max(0, bisect.bisect_right(sentences, offset, key=_START) - 1)

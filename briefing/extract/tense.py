@@ -42,17 +42,23 @@ def tense_at(text: str, sentence: Span, expression: Span) -> Tense:
 
 _OPEN = "“«„"
 _CLOSE = "”»"
+_QUOTES = re.compile('[“«„”»"]')
 
 
-def is_quoted(text: str, offset: int) -> bool:
-    """Whether `offset` falls inside quotation marks in its paragraph."""
+def is_quoted(text: str, offset: int, inside: bool = False) -> bool:
+    """Whether `offset` falls inside quotation marks in its paragraph; `inside` says whether the
+    text itself starts inside a quotation (a sentence cut from a quoted passage)."""
     paragraph_start = text.rfind("\n", 0, offset) + 1
-    inside = False
-    for char in text[paragraph_start:offset]:
-        if char in _OPEN:
+    return quoted_after(text[paragraph_start:offset], inside and paragraph_start == 0)
+
+
+def quoted_after(text: str, inside: bool = False) -> bool:
+    """Whether the end of `text` is inside quotation marks, if its start is as `inside` says."""
+    for quote in _QUOTES.findall(text):
+        if quote in _OPEN:
             inside = True
-        elif char in _CLOSE:
+        elif quote in _CLOSE:
             inside = False
-        elif char == '"':
+        else:
             inside = not inside
     return inside

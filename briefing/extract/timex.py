@@ -7,8 +7,9 @@ which Monday?) depends on the article's date and is decided later, in `briefing.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,7 +52,7 @@ _MONTH_ABBR = _names(
 )
 MONTH = f"(?:{_MONTH}|{_MONTH_ABBR})"
 WEEKDAY = _names(list(WEEKDAYS))
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[,.]\d{3}(?!\d))"
+DAY = r"(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[,.]\d{3}(?!\d))"
 YEAR = r"(?:19|20)\d{2}(?!\d)"
 DASH = r"\s*(?:-|–|—|to|through|until|till)\s*"
 # Words after a number that make it a count, a size or a price, never a year.
@@ -143,11 +144,16 @@ class _Found:
     expr: TimeExpr
 
 
-def find_times(text: str, sentences: list[Span]) -> list[TimeMention]:
-    """Every time expression in `text`, in reading order, each with its sentence and tense."""
+def find_times(
+    text: str, sentences: list[Span], quoted_at_start: bool = False
+) -> list[TimeMention]:
+    """Every time expression in `text`, in reading order, each with its sentence and tense.
+    `quoted_at_start` says whether `text` begins inside a quotation."""
     found = _without_overlaps([*_written(text), *_weekdays(text), *_relatives(text)])
     placed = [(item, sentence_index(sentences, item.span.start)) for item in found]
-    clocks = _clocks_of(placed, list(_times_of_day(text)), sentences)
+    with_dates = sorted({index for _, index in placed})
+    dated = [sentences[index] for index in with_dates] if sentences else [Span(0, len(text))]
+    clocks = _clocks_of(placed, list(_times_of_day(text, dated)), sentences)
     mentions = []
     for index, (item, sentence) in enumerate(placed):
         where = sentences[sentence] if sentences else Span(0, len(text))
@@ -161,7 +167,7 @@ def find_times(text: str, sentences: list[Span]) -> list[TimeMention]:
                 expr=item.expr,
                 sentence=sentence,
                 tense=tense,
-                quoted=is_quoted(text, item.span.start),
+                quoted=is_quoted(text, item.span.start, quoted_at_start),
                 time=clock.time if clock else None,
                 timezone=clock.zone if clock else None,
             )
@@ -169,9 +175,53 @@ def find_times(text: str, sentences: list[Span]) -> list[TimeMention]:
     return mentions
 
 
+# Every written date holds a month's name, a year or a dotted day: the patterns are tried only
+# around those, not at every character of the article.
+# Plain alternatives of words are what Python's regex engine scans fastest.
+_MONTH_ANCHOR = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
+_WEEKDAY_ANCHOR = re.compile(WEEKDAY)
+_RELATIVE_ANCHOR = re.compile(
+    "Today|today|Tonight|tonight|Yesterday|yesterday|Tomorrow|tomorrow|week|month|year|ago"
+)
+
+
+def _near(
+    pattern: re.Pattern[str], text: str, anchors: list[tuple[int, int]], before: int, after: int
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` that hold one of the anchors (sorted by start)."""
+    starts = [start for start, _ in anchors]
+    for low, high in _windows(text, anchors, before, after):
+        for match in pattern.finditer(text, low, high):
+            first = bisect.bisect_left(starts, match.start())
+            if first < len(anchors) and anchors[first][1] <= match.end():
+                yield match
+
+
+def _windows(
+    text: str, anchors: list[tuple[int, int]], before: int, after: int
+) -> list[tuple[int, int]]:
+    """The text around the anchors, overlapping stretches merged, each from a word's start."""
+    windows: list[tuple[int, int]] = []
+    for start, end in anchors:
+        low = max(0, start - before)
+        low = text.rfind(" ", 0, low) + 1 if low else 0
+        high = min(len(text), end + after)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _anchors(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
 def _written(text: str) -> Iterator[_Found]:
-    for pattern in _WRITTEN_PATTERNS:
-        for match in pattern.finditer(text):
+    anchors = sorted(_anchors(_MONTH_ANCHOR, text) + _anchors(_YEAR_ANCHOR, text))
+    for pattern in _WRITTEN_PATTERNS if anchors else ():
+        for match in _near(pattern, text, anchors, before=48, after=64):
             if (expr := _written_expr(match, text)) is not None:
                 start, end = match.span()
                 core = text[start:end]
@@ -273,7 +323,9 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 
 
 def _weekdays(text: str) -> Iterator[_Found]:
-    for match in _WEEKDAY_PATTERN.finditer(text):
+    for match in _near(
+        _WEEKDAY_PATTERN, text, _anchors(_WEEKDAY_ANCHOR, text), before=16, after=40
+    ):
         before = text[max(0, match.start() - 12) : match.start()]
         if _NAMED_DAY_BEFORE.search(before):
             continue  # "Good Friday", "Black Friday": names, not days of this week
@@ -292,7 +344,9 @@ def _weekdays(text: str) -> Iterator[_Found]:
 
 
 def _relatives(text: str) -> Iterator[_Found]:
-    for match in _RELATIVE_PATTERN.finditer(text):
+    for match in _near(
+        _RELATIVE_PATTERN, text, _anchors(_RELATIVE_ANCHOR, text), before=24, after=8
+    ):
         expr: RelativeRef | None
         if match["the_weekend"]:
             expr = RelativeRef("weekend", 0)
@@ -332,23 +386,29 @@ class _Clock:
     zone: str | None
 
 
-def _times_of_day(text: str) -> Iterator[_Clock]:
-    for pattern in _TIME_PATTERNS:
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            if groups.get("noon"):
-                hour, minute = (0, 0) if groups["noon"] == "midnight" else (12, 0)
-            else:
-                hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
-                ampm = (groups.get("ampm") or "").lower()
-                if ampm.startswith("p") and hour < 12:
-                    hour += 12
-                elif ampm.startswith("a") and hour == 12:
-                    hour = 0
-            zone = (groups.get("tz") or "").strip(" ()") or None
-            if zone in ("hours", "hrs"):
-                zone = None
-            yield _Clock(Span(*match.span()), f"{hour:02d}:{minute:02d}", zone)
+def _times_of_day(text: str, sentences: Iterable[Span]) -> Iterator[_Clock]:
+    """Times of day, sought only in the sentences that hold a date (the only ones they join)."""
+    for sentence in sentences:
+        for pattern in _TIME_PATTERNS:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                yield _clock(match)
+
+
+def _clock(match: re.Match[str]) -> _Clock:
+    groups = match.groupdict()
+    if groups.get("noon"):
+        hour, minute = (0, 0) if groups["noon"] == "midnight" else (12, 0)
+    else:
+        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+        ampm = (groups.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    zone = (groups.get("tz") or "").strip(" ()") or None
+    if zone in ("hours", "hrs"):
+        zone = None
+    return _Clock(Span(*match.span()), f"{hour:02d}:{minute:02d}", zone)
 
 
 def _clocks_of(
