@@ -91,10 +91,11 @@ def score_dates(briefing: Briefing, gold: dict[str, list[dict[str, Any]]]) -> Da
     engine_pairs: set[tuple[str, str]] = set()
     unsure: set[tuple[str, str]] = set()
     score = DateScore()
+    mentions = briefing.all_mentions("event")
     for event in briefing.events:
         date = event.when.iso()
-        for mention in event.mentions:
-            words = mention.span.of(briefing.article[mention.article].text)
+        for mention in mentions.get(event.id, []):
+            words = mention.span.of(briefing.text(mention.article))
             entries = [
                 entry for entry in gold.get(mention.article, []) if _overlaps(words, entry["expr"])
             ]
@@ -125,8 +126,10 @@ def check_events(briefing: Briefing, gold: list[dict[str, Any]]) -> list[tuple[s
     for entry in gold:
         wanted = set(entry["articles"])
         on_date = [event for event in briefing.events if event.when.iso() == entry["date"]]
-        best = max(on_date, key=lambda event: len(wanted & set(event.articles)), default=None)
-        cited = len(wanted & set(best.articles)) if best else 0
+        cited = max(
+            (len(wanted & set(briefing.articles_of("event", event.id))) for event in on_date),
+            default=0,
+        )
         results.append(
             (
                 f"{entry['date']} {entry['what']}",
@@ -142,7 +145,7 @@ def evaluate(gold_path: Path, corpus: Path | None = None) -> dict[str, Any]:
     root = corpus or (REPO / gold["corpus"]).resolve()
     if not root.exists():
         return {"gold": gold_path.name, "corpus": str(root), "missing": True}
-    briefing = open_briefing(root)
+    briefing = open_briefing(root, cache=False)
     people = score_entities(
         [(p.name, _forms(p.name, p.aliases)) for p in briefing.people], gold["people"]
     )

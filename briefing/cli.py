@@ -15,12 +15,16 @@ from typing import Any
 
 import click
 from rich.console import Console, RenderableType
+from rich.text import Text
 
 from briefing import __version__, records, report
 from briefing.corpus import CorpusError
-from briefing.engine import open_briefing
+from briefing.engine import Desk, open_desk
 from briefing.model import Briefing
-from briefing.paths import sample_corpus
+from briefing.paths import cache_dir, sample_corpus
+from briefing.progress import ProgressBar
+from briefing.search import QueryError
+from briefing.store import cache_location
 
 
 class _Commands(click.Group):
@@ -37,6 +41,9 @@ CORPUS = click.argument("corpus", required=False, type=click.Path(path_type=Path
 AS_JSON = click.option(
     "--json", "as_json", is_flag=True, help="Print JSON for scripts instead of tables."
 )
+NO_CACHE = click.option(
+    "--no-cache", is_flag=True, help="Read every article again, in memory; keep no cache."
+)
 
 
 def _console() -> Console:
@@ -45,12 +52,26 @@ def _console() -> Console:
     return Console(highlight=False, width=None if fixed else PAGE_WIDTH)
 
 
-def _load(corpus: Path | None) -> Briefing:
+def _errors() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _warn(message: str) -> None:
+    _errors().print(Text.assemble(("warning: ", "bold yellow"), message))
+
+
+def _open(corpus: Path | None, no_cache: bool = False, always_progress: bool = False) -> Desk:
+    """The corpus open and up to date; a progress bar on the terminal while articles are read."""
     root = corpus if corpus is not None else sample_corpus()
     try:
-        return open_briefing(root)
+        with ProgressBar(_errors(), always_progress) as progress:
+            return open_desk(root, cache=not no_cache, progress=progress, warn=_warn)
     except CorpusError as error:
         raise click.ClickException(str(error)) from None
+
+
+def _load(corpus: Path | None, no_cache: bool = False) -> Briefing:
+    return _open(corpus, no_cache).briefing
 
 
 def _show(
@@ -91,9 +112,10 @@ def main(ctx: click.Context) -> None:
 
 @main.command("open")
 @CORPUS
-def open_command(corpus: Path | None = None) -> None:
+@NO_CACHE
+def open_command(corpus: Path | None = None, no_cache: bool = False) -> None:
     """Show the briefing of CORPUS: its timeline, then who and where."""
-    briefing = _load(corpus)
+    briefing = _load(corpus, no_cache)
     console = _console()
     console.print(report.summary(briefing))
     console.print()
@@ -107,39 +129,43 @@ def open_command(corpus: Path | None = None) -> None:
 @main.command("timeline")
 @CORPUS
 @AS_JSON
+@NO_CACHE
 @click.option(
     "-s", "--sentences", is_flag=True, help="Show the sentence of every source under each event."
 )
-def timeline_command(corpus: Path | None, as_json: bool, sentences: bool) -> None:
+def timeline_command(corpus: Path | None, as_json: bool, no_cache: bool, sentences: bool) -> None:
     """The events of CORPUS in date order, each with the articles that report it."""
-    briefing = _load(corpus)
+    briefing = _load(corpus, no_cache)
     _show(briefing, as_json, records.timeline, report.timeline(briefing, sentences))
 
 
 @main.command("people")
 @CORPUS
 @AS_JSON
-def people_command(corpus: Path | None, as_json: bool) -> None:
+@NO_CACHE
+def people_command(corpus: Path | None, as_json: bool, no_cache: bool) -> None:
     """The people named in CORPUS, with their roles and every spelling of their names."""
-    briefing = _load(corpus)
+    briefing = _load(corpus, no_cache)
     _show(briefing, as_json, records.people, report.people(briefing))
 
 
 @main.command("venues")
 @CORPUS
 @AS_JSON
-def venues_command(corpus: Path | None, as_json: bool) -> None:
+@NO_CACHE
+def venues_command(corpus: Path | None, as_json: bool, no_cache: bool) -> None:
     """The places named in CORPUS: countries, cities, regions, buildings and sites."""
-    briefing = _load(corpus)
+    briefing = _load(corpus, no_cache)
     _show(briefing, as_json, records.venues, report.venues(briefing))
 
 
 @main.command("articles")
 @CORPUS
 @AS_JSON
-def articles_command(corpus: Path | None, as_json: bool) -> None:
+@NO_CACHE
+def articles_command(corpus: Path | None, as_json: bool, no_cache: bool) -> None:
     """What was read from CORPUS and each article's date, and what was skipped and why."""
-    briefing = _load(corpus)
+    briefing = _load(corpus, no_cache)
     _show(briefing, as_json, records.articles, report.articles(briefing))
 
 
@@ -147,7 +173,8 @@ def articles_command(corpus: Path | None, as_json: bool) -> None:
 @click.argument("article", type=click.Path(path_type=Path))
 @CORPUS
 @AS_JSON
-def show_command(article: Path, corpus: Path | None, as_json: bool) -> None:
+@NO_CACHE
+def show_command(article: Path, corpus: Path | None, as_json: bool, no_cache: bool) -> None:
     """One article's cleaned text, with its dates, people and places marked.
 
     ARTICLE is a file, or an article's path as `briefing articles` lists it. The article is read
@@ -155,7 +182,7 @@ def show_command(article: Path, corpus: Path | None, as_json: bool) -> None:
     undated.
     """
     root, name = _locate(article, corpus)
-    briefing = _load(root)
+    briefing = _load(root, no_cache)
     matches = [path for path in briefing.article if path == name or path.split("#")[0] == name]
     if not matches:
         skipped = next((skip for skip in briefing.skipped if skip.path.startswith(name)), None)
@@ -169,6 +196,109 @@ def show_command(article: Path, corpus: Path | None, as_json: bool) -> None:
     for path in matches:
         console.print(report.article(briefing, path))
         console.print()
+
+
+@main.command("search")
+@click.argument("query")
+@CORPUS
+@AS_JSON
+@NO_CACHE
+@click.option(
+    "-n", "--limit", default=20, show_default=True, help="Show at most this many articles."
+)
+def search_command(
+    query: str, corpus: Path | None, as_json: bool, no_cache: bool, limit: int
+) -> None:
+    """The articles of CORPUS that match QUERY, best first, with the words found marked.
+
+    \b
+    talks istanbul          both words (Ciragan finds Çırağan too)
+    "second round"          the exact phrase
+    ceasefire OR truce      either word
+    -drones   NOT drones    without the word
+    negotiat*               words that start so
+    person:Zelenskyy        articles naming that person, however spelled
+    venue:Istanbul          articles naming that place or a place in it
+    date:2025-06  after:2025-05-20  before:2025-06-01
+    outlet:Reuters          articles from that outlet
+
+    With --json, each snippet marks the words found as **word**.
+    """
+    desk = _open(corpus, no_cache)
+    try:
+        results = desk.search(query, limit=limit)
+    except QueryError as error:
+        raise click.ClickException(f"cannot read the query {query!r}: {error}") from None
+    if as_json:
+        click.echo(json.dumps(records.search_results(results), ensure_ascii=False, indent=2))
+        return
+    _console().print(report.search_results(results))
+
+
+@main.command("index")
+@CORPUS
+def index_command(corpus: Path | None) -> None:
+    """Build or bring up to date the cache of CORPUS, showing progress.
+
+    Every other command does the same before it answers; this one only builds, so that a large
+    corpus can be read ahead of time.
+    """
+    desk = _open(corpus, always_progress=True)
+    done = desk.refresh()  # nothing left to do: counts what the store now holds
+    console = _console()
+    location = desk.store.location
+    console.print(report.summary(desk.briefing))
+    kept = (
+        f"cache: {location} ({_size(location)})"
+        if location
+        else "no cache could be kept (see the warning)"
+    )
+    console.print(Text(f"{done.unchanged:,} files up to date  ·  {kept}", style="dim"))
+
+
+@main.command("cache")
+@CORPUS
+@click.option("--path", "show_path", is_flag=True, help="Print where the cache of CORPUS is kept.")
+@click.option(
+    "--clear", is_flag=True, help="Delete the cache of CORPUS; it is rebuilt when next needed."
+)
+@click.option(
+    "--all", "every", is_flag=True, help="With --clear, delete the caches of every corpus."
+)
+def cache_command(corpus: Path | None, show_path: bool, clear: bool, every: bool) -> None:
+    """Where the cache of CORPUS is kept and how large it is; --clear empties it."""
+    root = corpus if corpus is not None else sample_corpus()
+    location = cache_location(root)
+    if every and not clear:
+        raise click.UsageError("--all goes with --clear")
+    if clear:
+        targets = sorted(cache_dir().glob("*.sqlite*")) if every else _cache_files(location)
+        for target in targets:
+            target.unlink(missing_ok=True)
+        what = f"every cache in {cache_dir()}" if every else f"the cache of {root}"
+        click.echo(
+            f"Deleted {what} ({len(targets)} files)."
+            if targets
+            else f"There was no cache to delete ({what})."
+        )
+        return
+    if show_path:
+        click.echo(str(location))
+        return
+    state = _size(location) if location.exists() else "not built yet; `briefing index` builds it"
+    click.echo(f"{location}  ({state})")
+
+
+def _cache_files(location: Path) -> list[Path]:
+    suffixes = ("", "-wal", "-shm", ".lock")
+    return [
+        path for suffix in suffixes if (path := location.with_name(location.name + suffix)).exists()
+    ]
+
+
+def _size(location: Path) -> str:
+    size = sum(path.stat().st_size for path in _cache_files(location))
+    return f"{size / 1_000_000:,.1f} MB"
 
 
 def _locate(article: Path, corpus: Path | None) -> tuple[Path, str]:

@@ -1,20 +1,24 @@
-"""The briefing's vocabulary: frozen records the engine produces and every face reads.
+"""The briefing's vocabulary: the records the engine produces and every face reads.
 
-The way through is `corpus` (files -> `Article`), `extract` (one article -> `ArticleFacts`) and
-`resolve` (all facts -> `Briefing`). Spans are character offsets into `Article.text`, the cleaned
-text a reader sees, so that every fact can be traced to the words it came from.
+The way through is `corpus` (files -> `Article` and its text), `extract` (one text ->
+`ArticleFacts`) and `resolve` (all facts -> events, people and venues), kept by `store`. Spans are
+character offsets into an article's cleaned text, the text a reader sees, so that every fact can be
+traced to the words it came from.
+
+Facts are NamedTuples: a large corpus holds millions of them, and they must be quick to make, to
+send between processes and to store. The briefing's own records are few and are dataclasses.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple, Protocol
 
 # -- dates ----------------------------------------------------------------------------------------
 
@@ -56,6 +60,11 @@ class PartialDate:
     def of(cls, day: date) -> PartialDate:
         return cls(day.year, day.month, day.day)
 
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+        return cls(*(int(part) for part in text.split("-")))
+
 
 @dataclass(frozen=True, slots=True)
 class DateSpan:
@@ -73,6 +82,13 @@ class DateSpan:
     @property
     def sort_key(self) -> tuple[PartialDate, str, PartialDate]:
         return (self.start, self.time or "", self.end or self.start)
+
+    @classmethod
+    def parse(cls, iso: str, time: str | None = None, timezone: str | None = None) -> DateSpan:
+        start, _, end = iso.partition("/")
+        return cls(
+            PartialDate.parse(start), PartialDate.parse(end) if end else None, time, timezone
+        )
 
 
 class DateSource(StrEnum):
@@ -113,7 +129,7 @@ UNKNOWN_DATE = ArticleDate()
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article as the reader sees it: cleaned text, title, date and where it came from.
+    """What the briefing knows of an article; its cleaned text is `Briefing.text(path)`.
 
     `path` is relative to the corpus folder; an article that shares its file with others (a JSON
     list, a JSON Lines feed) gets `#n`, its place in the file, counting from 1.
@@ -121,7 +137,6 @@ class Article:
 
     path: str
     title: str
-    text: str
     date: ArticleDate = UNKNOWN_DATE
     outlet: str | None = None
     url: str | None = None
@@ -139,8 +154,7 @@ class Skipped:
 # -- what one article says ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
@@ -151,8 +165,7 @@ class Span:
         return isinstance(offset, int) and self.start <= offset < self.end
 
 
-@dataclass(frozen=True, slots=True)
-class DateFields:
+class DateFields(NamedTuple):
     """A date as written, before it is anchored: any field may be missing ("May 16")."""
 
     year: int | None = None
@@ -160,8 +173,7 @@ class DateFields:
     day: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class WrittenDate:
+class WrittenDate(NamedTuple):
     """A date spelled out in the text: "16 May", "June 2, 2025", "February 2022", "May 23 to 25"."""
 
     start: DateFields
@@ -172,8 +184,7 @@ class WrittenDate:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class WeekdayRef:
+class WeekdayRef(NamedTuple):
     """A day named by its weekday: "on Monday" (shift 0), "last Sunday" (-1), "next Friday" (+1);
     or days: "on Monday and Tuesday", "from Monday to Wednesday" (`until` is the last one)."""
 
@@ -182,8 +193,7 @@ class WeekdayRef:
     until: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RelativeRef:
+class RelativeRef(NamedTuple):
     """A day, week, weekend, month or year counted from the article's date: "tomorrow", "next
     week", "over the weekend" (offset 0: the weekend nearest the article, as its tense says)."""
 
@@ -201,8 +211,7 @@ class Tense(StrEnum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True, slots=True)
-class TimeMention:
+class TimeMention(NamedTuple):
     """A time expression found in an article, with what is needed to anchor it later."""
 
     span: Span
@@ -214,8 +223,7 @@ class TimeMention:
     timezone: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PersonMention:
+class PersonMention(NamedTuple):
     """A name the text gives a person, and what says it is a person's.
 
     `evidence` is "name" (a known given name or initials before a surname), "title"
@@ -230,8 +238,7 @@ class PersonMention:
     evidence: str = "name"
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
     span: Span
     name: str
     kind: str
@@ -241,9 +248,8 @@ class PlaceMention:
     within: str | None = None  # the name of a place the text puts it in ("Palace in Istanbul")
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleFacts:
-    """Everything extraction finds in one article; depends on nothing but the article."""
+class ArticleFacts(NamedTuple):
+    """Everything extraction finds in one article; depends on nothing but the article's text."""
 
     sentences: tuple[Span, ...]
     times: tuple[TimeMention, ...]
@@ -254,17 +260,12 @@ class ArticleFacts:
 # -- the briefing ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """Where a person, venue or event is named: the words and the sentence that holds them."""
 
     article: str
     span: Span
     sentence: Span
-
-
-def _articles_of(mentions: Iterable[Mention]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(mention.article for mention in mentions))
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,11 +274,8 @@ class Person:
     name: str
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
-    mentions: tuple[Mention, ...]
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return _articles_of(self.mentions)
+    mention_count: int
+    article_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,56 +285,84 @@ class Venue:
     aliases: tuple[str, ...]
     kind: str
     within: str | None  # the id of the venue this one lies in
-    mentions: tuple[Mention, ...]
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return _articles_of(self.mentions)
+    mention_count: int
+    article_count: int
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Something that happened or is due on a date, with every sentence that reports it."""
+    """Something that happened or is due on a date, reported by one or more articles."""
 
     id: str
     when: DateSpan
     title: str
     people: tuple[str, ...]  # Person ids, most mentioned first
     venues: tuple[str, ...]  # Venue ids, most mentioned first
-    mentions: tuple[Mention, ...]
     sources: int  # distinct articles, syndicated copies counted once
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return _articles_of(self.mentions)
+    mention_count: int
+    article_count: int
 
 
 MentionKind = Literal["event", "person", "venue"]
 
 
-@dataclass(frozen=True, slots=True)
-class MarkedMention:
+class MarkedMention(NamedTuple):
     """A mention inside one article, with what it refers to: for marking the reader's text."""
 
     kind: MentionKind
     ref: str
     span: Span
+    sentence: Span
 
 
-@dataclass(frozen=True)
+class BriefingSource(Protocol):
+    """Where a briefing's records come from: a store on disk or in memory."""
+
+    def events(self) -> Sequence[Event]: ...
+    def people(self) -> Sequence[Person]: ...
+    def venues(self) -> Sequence[Venue]: ...
+    def articles(self) -> Sequence[Article]: ...
+    def skipped(self) -> Sequence[Skipped]: ...
+    def text(self, path: str) -> str: ...
+    def marks(self, path: str) -> list[MarkedMention]: ...
+    def articles_of(self, kind: MentionKind, ref: str) -> list[str]: ...
+
+
 class Briefing:
-    """The one object every face reads: the story's events, people, venues and articles."""
+    """The one object every face reads: the story's events, people, venues and articles.
 
-    root: Path
-    articles: tuple[Article, ...]
-    skipped: tuple[Skipped, ...]
-    events: tuple[Event, ...]
-    people: tuple[Person, ...]
-    venues: tuple[Venue, ...]
+    Lists load when first asked for, and the words of an article or the mentions of an event only
+    when shown, so that a briefing on a hundred thousand articles opens at once.
+    """
+
+    def __init__(self, root: Path, source: BriefingSource) -> None:
+        self.root = root
+        self.source = source
+        self._index: dict[str, dict[str, list[Event]]] = {}
 
     @cached_property
-    def article(self) -> dict[str, Article]:
-        return {article.path: article for article in self.articles}
+    def events(self) -> tuple[Event, ...]:
+        return tuple(self.source.events())
+
+    @cached_property
+    def people(self) -> tuple[Person, ...]:
+        return tuple(self.source.people())
+
+    @cached_property
+    def venues(self) -> tuple[Venue, ...]:
+        return tuple(self.source.venues())
+
+    @cached_property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(self.source.articles())
+
+    @cached_property
+    def skipped(self) -> tuple[Skipped, ...]:
+        return tuple(self.source.skipped())
+
+    @cached_property
+    def event(self) -> dict[str, Event]:
+        return {event.id: event for event in self.events}
 
     @cached_property
     def person(self) -> dict[str, Person]:
@@ -347,51 +373,75 @@ class Briefing:
         return {venue.id: venue for venue in self.venues}
 
     @cached_property
-    def event(self) -> dict[str, Event]:
-        return {event.id: event for event in self.events}
+    def article(self) -> dict[str, Article]:
+        return {article.path: article for article in self.articles}
+
+    def text(self, path: str) -> str:
+        """An article's cleaned text."""
+        return self.source.text(path)
 
     def text_of(self, mention: Mention) -> str:
         """The sentence a mention stands in."""
-        return mention.sentence.of(self.article[mention.article].text)
+        return mention.sentence.of(self.text(mention.article))
+
+    def marks_in(self, path: str) -> list[MarkedMention]:
+        """Every event, person and venue mention in one article, in reading order."""
+        return self.source.marks(path)
+
+    def mentions_of(self, kind: MentionKind, ref: str) -> list[Mention]:
+        """Every mention of an event, person or venue, article by article, in reading order."""
+        return [
+            Mention(path, mark.span, mark.sentence)
+            for path in self.source.articles_of(kind, ref)
+            for mark in self.marks_in(path)
+            if mark.kind == kind and mark.ref == ref
+        ]
+
+    def articles_of(self, kind: MentionKind, ref: str) -> list[str]:
+        """The articles that mention an event, person or venue, in corpus order."""
+        return self.source.articles_of(kind, ref)
+
+    def all_mentions(self, kind: MentionKind) -> dict[str, list[Mention]]:
+        """Every mention of every event (person, venue), reading each article once."""
+        found: dict[str, list[Mention]] = {}
+        for article in self.articles:
+            for mark in self.marks_in(article.path):
+                if mark.kind == kind:
+                    found.setdefault(mark.ref, []).append(
+                        Mention(article.path, mark.span, mark.sentence)
+                    )
+        return found
 
     def events_of_person(self, person_id: str) -> tuple[Event, ...]:
-        return tuple(event for event in self.events if person_id in event.people)
+        return tuple(self._events_by("person").get(person_id, ()))
 
     def events_of_venue(self, venue_id: str) -> tuple[Event, ...]:
         inside = self.places_within(venue_id)
         return tuple(event for event in self.events if inside.intersection(event.venues))
 
+    def events_of_article(self, path: str) -> tuple[Event, ...]:
+        refs = {mark.ref for mark in self.marks_in(path) if mark.kind == "event"}
+        return tuple(event for event in self.events if event.id in refs)
+
+    def _events_by(self, kind: Literal["person", "venue"]) -> dict[str, list[Event]]:
+        if kind not in self._index:
+            index: dict[str, list[Event]] = {}
+            for event in self.events:
+                for ref in event.people if kind == "person" else event.venues:
+                    index.setdefault(ref, []).append(event)
+            self._index[kind] = index
+        return self._index[kind]
+
     def places_within(self, venue_id: str) -> set[str]:
         """The venue and every venue that lies in it, however deep."""
-        found = {venue_id}
-        grew = True
-        while grew:
-            grew = False
-            for venue in self.venues:
-                if venue.within in found and venue.id not in found:
-                    found.add(venue.id)
-                    grew = True
-        return found
-
-    def events_of_article(self, path: str) -> tuple[Event, ...]:
-        return tuple(event for event in self.events if path in event.articles)
-
-    def marks_in(self, path: str) -> list[MarkedMention]:
-        """Every event, person and venue mention in one article, in reading order."""
-        return sorted(self._marks.get(path, ()), key=lambda mark: (mark.span.start, mark.span.end))
-
-    @cached_property
-    def _marks(self) -> dict[str, list[MarkedMention]]:
-        marks: dict[str, list[MarkedMention]] = {}
-
-        def add(kind: MentionKind, ref: str, mentions: Iterable[Mention]) -> None:
-            for mention in mentions:
-                marks.setdefault(mention.article, []).append(MarkedMention(kind, ref, mention.span))
-
-        for event in self.events:
-            add("event", event.id, event.mentions)
-        for person in self.people:
-            add("person", person.id, person.mentions)
+        inside: dict[str, list[str]] = {}
         for venue in self.venues:
-            add("venue", venue.id, venue.mentions)
-        return marks
+            if venue.within:
+                inside.setdefault(venue.within, []).append(venue.id)
+        found, todo = {venue_id}, [venue_id]
+        while todo:
+            for child in inside.get(todo.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found

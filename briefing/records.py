@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.model import Article, Briefing, Event, Mention, Person, Venue
+from briefing.search import Results, snippet_parts
 
 Record = dict[str, Any]
 
@@ -19,12 +20,17 @@ def mention_record(briefing: Briefing, mention: Mention) -> Record:
         "text": briefing.text_of(mention),
         "start": mention.sentence.start,
         "end": mention.sentence.end,
-        "words": {"text": mention.span.of(briefing.article[mention.article].text),
-                  "start": mention.span.start, "end": mention.span.end},
-    }  # fmt: skip
+        "words": {
+            "text": mention.span.of(briefing.text(mention.article)),
+            "start": mention.span.start,
+            "end": mention.span.end,
+        },
+    }
 
 
-def event_record(briefing: Briefing, event: Event) -> Record:
+def event_record(briefing: Briefing, event: Event, mentions: list[Mention] | None = None) -> Record:
+    if mentions is None:
+        mentions = briefing.mentions_of("event", event.id)
     return {
         "id": event.id,
         "date": event.when.start.iso(),
@@ -35,7 +41,8 @@ def event_record(briefing: Briefing, event: Event) -> Record:
         "people": [briefing.person[person].name for person in event.people],
         "venues": [briefing.venue[venue].name for venue in event.venues],
         "sources": event.sources,
-        "mentions": [mention_record(briefing, mention) for mention in event.mentions],
+        "articles": event.article_count,
+        "mentions": [mention_record(briefing, mention) for mention in mentions],
     }
 
 
@@ -45,8 +52,8 @@ def person_record(briefing: Briefing, person: Person) -> Record:
         "name": person.name,
         "aliases": list(person.aliases),
         "roles": list(person.roles),
-        "articles": list(person.articles),
-        "mentions": len(person.mentions),
+        "articles": briefing.articles_of("person", person.id),
+        "mentions": person.mention_count,
         "events": [event.id for event in briefing.events_of_person(person.id)],
     }
 
@@ -57,9 +64,9 @@ def venue_record(briefing: Briefing, venue: Venue) -> Record:
         "name": venue.name,
         "aliases": list(venue.aliases),
         "kind": venue.kind,
-        "within": briefing.venue[venue.within].name if venue.within else None,
-        "articles": list(venue.articles),
-        "mentions": len(venue.mentions),
+        "within": briefing.venue[venue.within].name if venue.within in briefing.venue else None,
+        "articles": briefing.articles_of("venue", venue.id),
+        "mentions": venue.mention_count,
         "events": [event.id for event in briefing.events_of_venue(venue.id)],
     }
 
@@ -80,7 +87,12 @@ def article_record(article: Article) -> Record:
 
 
 def timeline(briefing: Briefing) -> Record:
-    return {"events": [event_record(briefing, event) for event in briefing.events]}
+    mentions = briefing.all_mentions("event")
+    return {
+        "events": [
+            event_record(briefing, event, mentions.get(event.id, [])) for event in briefing.events
+        ]
+    }
 
 
 def people(briefing: Briefing) -> Record:
@@ -100,6 +112,7 @@ def articles(briefing: Briefing) -> Record:
 
 def article_with_marks(briefing: Briefing, path: str) -> Record:
     article = briefing.article[path]
+    text = briefing.text(path)
     names = {
         "event": lambda ref: briefing.event[ref].title,
         "person": lambda ref: briefing.person[ref].name,
@@ -107,16 +120,39 @@ def article_with_marks(briefing: Briefing, path: str) -> Record:
     }
     return {
         **article_record(article),
-        "text": article.text,
+        "text": text,
         "mentions": [
             {
                 "kind": mark.kind,
                 "id": mark.ref,
                 "name": names[mark.kind](mark.ref),
-                "text": mark.span.of(article.text),
+                "text": mark.span.of(text),
                 "start": mark.span.start,
                 "end": mark.span.end,
             }
             for mark in briefing.marks_in(path)
         ],
+    }
+
+
+def search_results(results: Results) -> Record:
+    """A search's answer; in each snippet the words found stand between `**`, as in Markdown."""
+    return {
+        "query": results.query,
+        "total": results.total,
+        "took_ms": results.took_ms,
+        "hits": [
+            {
+                "article": hit.article,
+                "title": hit.title,
+                "date": hit.date,
+                "score": hit.score,
+                "snippet": "".join(
+                    f"**{piece}**" if found else piece
+                    for piece, found in snippet_parts(hit.snippet)
+                ),
+            }
+            for hit in results.hits
+        ],
+        "suggestions": results.suggestions,
     }

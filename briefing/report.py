@@ -16,6 +16,7 @@ from rich.text import Text
 
 from briefing.formatting import human_article_date, human_time, human_when, plural
 from briefing.model import Briefing, DateSource, Event
+from briefing.search import Results, snippet_parts
 
 STYLES = {"event": "bold yellow", "person": "bold cyan", "venue": "bold green"}
 SHOWN_PEOPLE = 3
@@ -68,7 +69,7 @@ def _event_cell(briefing: Briefing, event: Event, sentences: bool) -> Text:
         cell.append("  ·  " if where and who else "", style="dim")
         cell.append(who, style="cyan")
     if sentences:
-        for mention in event.mentions:
+        for mention in briefing.mentions_of("event", event.id):
             cell.append("\n  ")
             cell.append(mention.article, style="dim italic")
             cell.append(": ", style="dim")
@@ -101,7 +102,7 @@ def people(briefing: Briefing) -> RenderableType:
         table.add_row(
             Text(person.name),
             Text("; ".join(person.roles[:2])),
-            Text(str(len(person.articles))),
+            Text(str(person.article_count)),
             Text(str(len(briefing.events_of_person(person.id)))),
             Text(", ".join(person.aliases)),
         )
@@ -120,8 +121,8 @@ def venues(briefing: Briefing) -> RenderableType:
         table.add_row(
             Text(venue.name),
             Text(venue.kind),
-            Text(briefing.venue[venue.within].name if venue.within else ""),
-            Text(str(len(venue.articles))),
+            Text(briefing.venue[venue.within].name if venue.within in briefing.venue else ""),
+            Text(str(venue.article_count)),
             Text(str(len(briefing.events_of_venue(venue.id)))),
             Text(", ".join(venue.aliases)),
         )
@@ -165,7 +166,7 @@ def article(briefing: Briefing, path: str) -> RenderableType:
         shown.url or "",
     ]
     header.append("  ·  " + "  ·  ".join(detail for detail in details if detail), style="dim")
-    body = Text(shown.text)
+    body = Text(briefing.text(path))
     counts: Counter[str] = Counter()
     for mark in briefing.marks_in(path):
         body.stylize(STYLES[mark.kind], mark.span.start, mark.span.end)
@@ -175,3 +176,42 @@ def article(briefing: Briefing, path: str) -> RenderableType:
         legend.append(f"{noun} ({counts[kind]})", style=STYLES[kind])
         legend.append("   ")
     return Group(header, Text(), body, Text(), legend)
+
+
+def search_results(results: Results) -> RenderableType:
+    """The articles found, best first, each with its snippet and the words found marked."""
+    shown = len(results.hits)
+    head = Text(f"{plural(results.total, 'article')} match ", style="bold")
+    head.append(results.query)
+    head.append(
+        f"  ·  {results.took_ms:g} ms"
+        + (f"  ·  the first {shown} shown" if shown < results.total else ""),
+        style="dim",
+    )
+    if not results.hits:
+        return Group(head, *_suggestions(results.suggestions))
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True, show_header=False
+    )
+    table.add_column("Date", no_wrap=True, style="bold")
+    table.add_column("Article", ratio=1)
+    for hit in results.hits:
+        cell = Text(hit.title, style="bold")
+        cell.append(f"\n{hit.article}", style="dim")
+        cell.append("\n")
+        for piece, found in snippet_parts(hit.snippet):
+            cell.append(" ".join(piece.split("\n")), style=STYLES["event"] if found else "")
+        table.add_row(Text(hit.date or "undated"), cell)
+        table.add_row(Text(), Text())
+    return Group(head, Text(), table)
+
+
+def _suggestions(suggestions: list[str]) -> list[Text]:
+    if not suggestions:
+        return []
+    text = Text("Did you mean: ", style="dim")
+    for index, suggestion in enumerate(suggestions):
+        text.append(", " if index else "")
+        text.append(suggestion, style="bold")
+    text.append("?", style="dim")
+    return [text]

@@ -24,6 +24,15 @@ def write_corpus(root: Path, files: Files) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def own_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Caches and data of each test in folders of its own, never the user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    return home
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Callable[[Files], Path]:
     """Write files into a fresh corpus folder and return the folder."""

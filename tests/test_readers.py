@@ -10,43 +10,45 @@ from pathlib import Path
 import pytest
 
 from briefing.corpus import load_corpus
-from briefing.model import DateSource
+from briefing.model import Article, DateSource
 
 BODY = "The delegations met in Istanbul on Monday. Both sides agreed to exchange prisoners."
 
 
-def only(root: Path):  # type: ignore[no-untyped-def]
+def only(root: Path) -> tuple[Article, str]:
+    """The one article of a corpus, and its cleaned text."""
     corpus = load_corpus(root)
     assert len(corpus.articles) == 1, corpus.skipped
-    return corpus.articles[0]
+    article = corpus.articles[0]
+    return article, corpus.texts[article.path]
 
 
 def test_txt_iso_date_line_with_headline_on_the_same_line(corpus: Callable[..., Path]) -> None:
-    article = only(corpus({"a.txt": f" date 2025-06-02 Talks resume in Istanbul\n\n{BODY}\n"}))
+    article, text = only(corpus({"a.txt": f" date 2025-06-02 Talks resume in Istanbul\n\n{BODY}\n"}))
     assert article.date.earliest == date(2025, 6, 2)
     assert article.date.source is DateSource.STATED
     assert article.date.how == "date line"
     assert article.title == "Talks resume in Istanbul"
-    assert article.text.startswith("Talks resume in Istanbul\n\nThe delegations met")
+    assert text.startswith("Talks resume in Istanbul\n\nThe delegations met")
 
 
 def test_txt_written_date_line(corpus: Callable[..., Path]) -> None:
-    article = only(corpus({"a.txt": f"Date: June 2, 2025\nTalks resume\n\n{BODY}"}))
+    article, text = only(corpus({"a.txt": f"Date: June 2, 2025\nTalks resume\n\n{BODY}"}))
     assert article.date.earliest == date(2025, 6, 2)
     assert article.title == "Talks resume"
-    assert "Date:" not in article.text
+    assert "Date:" not in text
 
 
 def test_txt_without_date_line_is_undated_and_titled_by_its_first_line(
     corpus: Callable[..., Path],
 ) -> None:
-    article = only(corpus({"a.txt": f"\n\n  Talks resume  \n{BODY}"}))
+    article, text = only(corpus({"a.txt": f"\n\n  Talks resume  \n{BODY}"}))
     assert article.date.source is DateSource.UNKNOWN
     assert article.title == "Talks resume"
 
 
 def test_txt_long_first_line_gives_its_first_sentence_as_title(corpus: Callable[..., Path]) -> None:
-    article = only(corpus({"a.txt": BODY + " " + BODY.replace("Monday", "Tuesday")}))
+    article, text = only(corpus({"a.txt": BODY + " " + BODY.replace("Monday", "Tuesday")}))
     assert article.title == "The delegations met in Istanbul on Monday."
 
 
@@ -56,16 +58,16 @@ def test_modification_time_is_never_a_date(corpus: Callable[..., Path]) -> None:
     import os
 
     os.utime(root / "a.txt", (old, old))
-    assert only(root).date.source is DateSource.UNKNOWN
+    assert only(root)[0].date.source is DateSource.UNKNOWN
 
 
 def test_markdown_front_matter(corpus: Callable[..., Path]) -> None:
-    text = (
+    source = (
         "---\ntitle: Round two\ndate: 2025-06-03\noutlet: Northline\n"
         "url: https://example.org/r2\nauthor: T. Wren\n---\n\n"
         f"## What was agreed\n\n{BODY} See *the* [statement](https://example.org/s).\n\n- one\n- two\n"
     )
-    article = only(corpus({"a.md": text}))
+    article, text = only(corpus({"a.md": source}))
     assert (article.title, article.outlet, article.url, article.author) == (
         "Round two",
         "Northline",
@@ -74,12 +76,12 @@ def test_markdown_front_matter(corpus: Callable[..., Path]) -> None:
     )
     assert article.date.earliest == date(2025, 6, 3)
     assert article.date.how == "front matter"
-    assert "See the statement." in article.text
-    assert "##" not in article.text and "](" not in article.text and "- one" not in article.text
+    assert "See the statement." in text
+    assert "##" not in text and "](" not in text and "- one" not in text
 
 
 def test_markdown_heading_is_the_title_without_front_matter(corpus: Callable[..., Path]) -> None:
-    assert only(corpus({"a.md": f"# Round two\n\n{BODY}"})).title == "Round two"
+    assert only(corpus({"a.md": f"# Round two\n\n{BODY}"}))[0].title == "Round two"
 
 
 def test_markdown_with_broken_front_matter_is_skipped(corpus: Callable[..., Path]) -> None:
@@ -105,13 +107,13 @@ agree on a ceasefire and on further exchanges of prisoners of war.</p></article>
 
 
 def test_html_takes_the_article_and_its_metadata(corpus: Callable[..., Path]) -> None:
-    article = only(corpus({"page.html": PAGE}))
+    article, text = only(corpus({"page.html": PAGE}))
     assert article.title == "Russia and Ukraine return to the table"
     assert article.date.earliest == date(2025, 6, 2)
     assert article.date.how == "page metadata"
     assert article.outlet == "Harbor Line News"
     assert article.author == "Daniel Kovac"
-    assert "Çırağan Palace" in article.text
+    assert "Çırağan Palace" in text
     for clutter in (
         "Home",
         "Advertisement",
@@ -120,13 +122,13 @@ def test_html_takes_the_article_and_its_metadata(corpus: Callable[..., Path]) ->
         "fake news",
         "rights",
     ):
-        assert clutter not in article.text
+        assert clutter not in text
 
 
 def test_json_one_article(corpus: Callable[..., Path]) -> None:
     record = {"title": "T", "published_at": "2025-05-29T08:00:00Z", "body": BODY, "url": "u",
               "source": {"name": "Eastbridge"}, "author": ["A", "B"]}  # fmt: skip
-    article = only(corpus({"a.json": json.dumps(record)}))
+    article, text = only(corpus({"a.json": json.dumps(record)}))
     assert (article.title, article.outlet, article.url, article.author) == (
         "T",
         "Eastbridge",
@@ -150,9 +152,9 @@ def test_json_list_and_wrapped_list_number_their_articles(corpus: Callable[..., 
 
 def test_json_html_body_is_read_as_text(corpus: Callable[..., Path]) -> None:
     record = {"title": "T", "content": "<p>First paragraph here.</p><p>Second <b>bold</b> one.</p>"}
-    article = only(corpus({"a.json": json.dumps(record)}))
-    assert "First paragraph here." in article.text and "Second bold one." in article.text
-    assert "<p>" not in article.text
+    article, text = only(corpus({"a.json": json.dumps(record)}))
+    assert "First paragraph here." in text and "Second bold one." in text
+    assert "<p>" not in text
 
 
 def test_jsonl_skips_a_broken_line_and_reads_the_rest(corpus: Callable[..., Path]) -> None:
@@ -173,8 +175,8 @@ def test_jsonl_skips_a_broken_line_and_reads_the_rest(corpus: Callable[..., Path
 
 def test_json_escapes_cannot_smuggle_terminal_controls(corpus: Callable[..., Path]) -> None:
     record = {"title": "Evil \u001b[31mred", "text": "Body \u001b]0;owned\u0007 text goes here."}
-    article = only(corpus({"a.json": json.dumps(record)}))
-    assert "\x1b" not in article.title + article.text and "\x07" not in article.text
+    article, text = only(corpus({"a.json": json.dumps(record)}))
+    assert "\x1b" not in article.title + text and "\x07" not in text
 
 
 def test_unknown_binary_empty_and_project_files_are_skipped_with_reasons(

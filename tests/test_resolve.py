@@ -37,7 +37,7 @@ def test_spellings_and_partial_forms_of_one_person_merge(briefing_of: Make) -> N
     )
     medinsky = person_named(briefing, "Vladimir Medinsky")
     assert set(medinsky.aliases) == {"V.R. Medinsky", "Medinsky"}
-    assert medinsky.articles == ("a.txt", "b.txt")
+    assert briefing.articles_of("person", medinsky.id) == ["a.txt", "b.txt"]
     assert person_named(briefing, "Sergei Lavrov") is person_named(briefing, "Sergey Lavrov")
     assert person_named(briefing, "Volodymyr Zelensky") is person_named(
         briefing, "Volodymyr Zelenskyy"
@@ -64,8 +64,9 @@ def test_a_lone_surname_joins_the_person_of_its_own_article(briefing_of: Make) -
     )
     boris = person_named(briefing, "Boris Johnson")
     mike = person_named(briefing, "Mike Johnson")
-    assert [m.article for m in boris.mentions] == ["a.txt", "a.txt"]
-    assert [m.article for m in mike.mentions] == ["b.txt", "b.txt"]
+    assert [m.article for m in briefing.mentions_of("person", boris.id)] == ["a.txt", "a.txt"]
+    assert [m.article for m in briefing.mentions_of("person", mike.id)] == ["b.txt", "b.txt"]
+    assert (boris.mention_count, boris.article_count) == (2, 1)
 
 
 def test_a_lone_word_that_matches_nobody_is_dropped(briefing_of: Make) -> None:
@@ -163,7 +164,8 @@ def test_an_undated_article_takes_its_year_from_the_same_day_in_dated_articles(
         }
     )
     talks = [e for e in briefing.events if e.when.iso() == "2025-06-02"]
-    assert len(talks) == 1 and talks[0].articles == ("dated.txt", "undated.txt")
+    assert len(talks) == 1
+    assert briefing.articles_of("event", talks[0].id) == ["dated.txt", "undated.txt"]
     assert briefing.article["undated.txt"].date.source is DateSource.UNKNOWN
 
 
@@ -174,7 +176,7 @@ def test_without_a_shared_place_or_person_no_year_is_borrowed(briefing_of: Make)
             "undated.txt": "Elsewhere\nA festival in Vienna opens on June 2.",
         }
     )
-    assert [e.articles for e in briefing.events] == [("dated.txt",)]
+    assert [briefing.articles_of("event", e.id) for e in briefing.events] == [["dated.txt"]]
 
 
 # -- events ---------------------------------------------------------------------------------------
@@ -192,8 +194,8 @@ TALKS = {
 def test_mentions_of_one_event_in_many_articles_are_one_event(briefing_of: Make) -> None:
     briefing = briefing_of(TALKS)
     [talks] = [e for e in briefing.events if e.when.iso() == "2025-06-02"]
-    assert talks.articles == ("a.txt", "b.txt", "c.txt")
-    assert talks.sources == 3
+    assert briefing.articles_of("event", talks.id) == ["a.txt", "b.txt", "c.txt"]
+    assert (talks.sources, talks.article_count) == (3, 3)
     assert briefing.venue[talks.venues[0]].name in ("Istanbul", "Çırağan Palace")
 
 
@@ -235,8 +237,8 @@ def test_syndicated_copies_count_as_one_source(briefing_of: Make) -> None:
         }
     )
     [talks] = [e for e in briefing.events if e.when.iso() == "2025-06-02"]
-    assert set(talks.articles) == {"wire.txt", "copy.txt", "other.txt"}
-    assert talks.sources == 2
+    assert set(briefing.articles_of("event", talks.id)) == {"wire.txt", "copy.txt", "other.txt"}
+    assert (talks.sources, talks.article_count) == (2, 3)
 
 
 def test_event_titles_are_short_sentences_without_their_leading_date(briefing_of: Make) -> None:
@@ -249,7 +251,9 @@ def test_event_titles_are_short_sentences_without_their_leading_date(briefing_of
 def test_every_event_mention_points_at_its_sentence(briefing_of: Make) -> None:
     briefing = briefing_of(TALKS)
     for event in briefing.events:
-        for mention in event.mentions:
+        mentions = briefing.mentions_of("event", event.id)
+        assert len(mentions) == event.mention_count > 0
+        for mention in mentions:
             sentence = briefing.text_of(mention)
-            words = mention.span.of(briefing.article[mention.article].text)
+            words = mention.span.of(briefing.text(mention.article))
             assert words in sentence

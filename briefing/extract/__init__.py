@@ -8,7 +8,7 @@ are remembered, together with what they depended on outside the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
@@ -116,11 +116,8 @@ def _places(sentence: str, part: _Sentence, context: frozenset[str]) -> tuple[Pl
 
 def _moved(mention: _M, offset: int, sentence: int) -> _M:
     """A mention found in a sentence, placed in its article."""
-    return replace(
-        mention,
-        span=Span(mention.span.start + offset, mention.span.end + offset),
-        sentence=sentence,
-    )
+    span = Span(mention.span.start + offset, mention.span.end + offset)
+    return mention._replace(span=span, sentence=sentence)
 
 
 def _quote_states(text: str, sentences: list[Span]) -> list[bool]:

@@ -46,6 +46,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._by_name: dict[str, list[Place]] = defaultdict(list)
+        self._names: dict[str, str] = {}
         self._lowercase: set[str] = set()
         self._subdivisions: dict[str, list[tuple[str, Place]]] = defaultdict(list)
         self.countries: dict[str, Place] = {}
@@ -65,6 +66,10 @@ class Gazetteer:
     def places(self, name: str) -> tuple[Place, ...]:
         """Places called `name` (any case and accents), countries first, then by size."""
         return tuple(self._by_name.get(fold(name), ()))
+
+    def name_of(self, place_id: str) -> str | None:
+        """The name a place goes by in the gazetteer."""
+        return self._names.get(place_id)
 
     def is_demonym(self, word: str) -> bool:
         """Whether a word is a country's or continent's adjective: "Russian", "European"."""
@@ -108,6 +113,7 @@ class Gazetteer:
     # -- loading ----------------------------------------------------------------------------------
 
     def _add(self, name: str, place: Place) -> None:
+        self._names.setdefault(place.id, place.name)
         key = fold(name)
         if place not in self._by_name[key]:
             self._by_name[key].append(place)

@@ -1,36 +1,160 @@
-"""Across the corpus: one person per human, one venue per place, dated mentions made events.
+"""Across the corpus: when each article was written, one person per human, one venue per place,
+and dated mentions gathered into events.
 
-Resolution reads every article's facts together; it is the only step that needs the whole corpus.
+The resolver takes articles in and out one at a time, so that a changed file changes only what it
+touches; a first build is the same work, article after article (the dated ones first, so that
+undated ones can take their years from them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
+from collections import Counter
+from typing import NamedTuple
 
-from briefing.corpus import Corpus
-from briefing.model import ArticleFacts, Briefing
-from briefing.resolve.anchors import anchor_articles
-from briefing.resolve.entities import resolve_people, resolve_venues
-from briefing.resolve.events import build_events
-from briefing.resolve.syndication import source_groups
+from briefing.model import Article, ArticleFacts
+from briefing.resolve.anchors import Anchored, Days
+from briefing.resolve.events import Events, EventState, event_inputs
+from briefing.resolve.people import People, PersonState
+from briefing.resolve.state import Backing, Nothing, Table
+from briefing.resolve.syndication import Copies
+from briefing.resolve.venues import Venues, VenueState
 
 
-def resolve_briefing(corpus: Corpus, facts: Mapping[str, ArticleFacts]) -> Briefing:
-    """The briefing of a corpus, from each article's extracted facts."""
-    anchored = anchor_articles(corpus.articles, facts)
-    articles = tuple(
-        replace(article, date=anchored[article.path].date) for article in corpus.articles
-    )
-    texts = {article.path: article.text for article in articles}
-    people = resolve_people(facts)
-    venues = resolve_venues(facts)
-    events = build_events(facts, texts, anchored, people, venues, source_groups(articles))
-    return Briefing(
-        root=corpus.root,
-        articles=articles,
-        skipped=corpus.skipped,
-        events=tuple(events),
-        people=tuple(people),
-        venues=tuple(venues),
-    )
+class Links(NamedTuple):
+    """What each of an article's mentions refers to, in the order of its facts."""
+
+    people: tuple[str | None, ...]  # person ids; None for a lone name that matches nobody
+    places: tuple[str, ...]  # venue ids
+    times: tuple[str | None, ...]  # event ids; None for an expression with no date
+
+
+class Resolved(NamedTuple):
+    """What resolution made of one article."""
+
+    anchored: Anchored
+    group: int  # its group of syndicated copies
+    links: Links
+
+    def refs(self) -> Counter[tuple[str, str]]:
+        """How often the article names each (kind, id)."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for kind, links in (
+            ("person", self.links.people),
+            ("venue", self.links.places),
+            ("event", self.links.times),
+        ):
+            counts.update((kind, link) for link in links if link is not None)
+        return counts
+
+
+class Resolver:
+    def __init__(self, backing: Backing | None = None) -> None:
+        backing = backing or Nothing()
+        self.days = Days(backing)
+        self.copies = Copies(backing)
+        self.people = People(backing)
+        self.venues = Venues(backing)
+        self.events = Events(backing, self.venues.ancestors, self.venues.wide, self.people.resolve)
+
+    def add(self, article_id: int, article: Article, text: str, facts: ArticleFacts) -> Resolved:
+        anchored = self.days.anchor(article_id, article, text, facts)
+        group = self.copies.add(article_id, text)
+        people = self.people.add(article_id, facts.people)
+        places = self.venues.add(facts.places)
+        inputs = event_inputs(
+            article_id, text, facts, anchored.anchor, anchored.date.earliest, people, places
+        )
+        times = self.events.add(article.path, inputs)
+        links = Links(
+            tuple(people),
+            tuple(places),
+            tuple(times.get(index) for index in range(len(facts.times))),
+        )
+        return Resolved(anchored, group, links)
+
+    def remove(
+        self, article_id: int, article: Article, text: str, facts: ArticleFacts, resolved: Resolved
+    ) -> None:
+        links = resolved.links
+        inputs = event_inputs(
+            article_id,
+            text,
+            facts,
+            resolved.anchored.anchor,
+            resolved.anchored.date.earliest,
+            links.people,
+            links.places,
+        )
+        self.events.remove(
+            inputs, {index: link for index, link in enumerate(links.times) if link is not None}
+        )
+        self.venues.remove(facts.places, links.places)
+        self.people.remove(article_id, facts.people, links.people)
+        self.copies.remove(article_id, text)
+        self.days.forget(article_id, article, text, facts, resolved.anchored)
+
+    def undated_naming(
+        self, article_id: int, text: str, facts: ArticleFacts, resolved: Resolved
+    ) -> set[int]:
+        """Undated articles whose year may change now that this dated one came or went."""
+        return self.days.undated_naming(article_id, text, facts, resolved.anchored.anchor)
+
+    def tables(self) -> list[Table[object]]:
+        """Every table of state, for the store to keep what changed."""
+        parts = (self.days, self.copies, self.people, self.venues, self.events)
+        return [
+            table for part in parts for table in vars(part).values() if isinstance(table, Table)
+        ]
+
+    def relinked(self) -> list[tuple[int, int, str]]:
+        """Lone names of earlier articles that a later full name took in, as (article, index,
+        person)."""
+        found, self.people.relinked = self.people.relinked, []
+        return found
+
+    # -- what the briefing shows of each entity ---------------------------------------------------
+
+    def event_view(self, event: EventState) -> dict[str, object]:
+        when = event.when()
+        return {
+            "id": event.id,
+            "start": when.start.iso(),
+            "end": when.end.iso() if when.end else None,
+            "time": when.time,
+            "timezone": when.timezone,
+            "title": event.title,
+            "people": _ranked(
+                Counter({self.people.resolve(key): count for key, count in event.people.items()})
+            ),
+            "venues": self._places(event),
+            "mentions": event.count,
+        }
+
+    def _places(self, event: EventState) -> list[str]:
+        """Where an event took place: the most mentioned venues, countries after the others."""
+        counts = Counter({self.venues.resolve(key): count for key, count in event.places.items()})
+        return sorted(counts, key=lambda key: (self.venues.wide(key), -counts[key], key))
+
+    def person_view(self, person: PersonState) -> dict[str, object]:
+        return {
+            "id": person.id,
+            "name": person.name(),
+            "aliases": list(person.aliases()),
+            "roles": list(person.role_list()),
+            "mentions": sum(person.forms.values()) + sum(person.short.values()),
+        }
+
+    def venue_view(self, venue: VenueState) -> dict[str, object]:
+        return {
+            "id": venue.id,
+            "name": venue.name(),
+            "aliases": list(venue.aliases()),
+            "kind": venue.kind(),
+            "within": self.venues.within(venue.id),
+            "mentions": sum(venue.forms.values()),
+        }
+
+
+def _ranked(counts: Counter[str]) -> list[str]:
+    """Most mentioned first; ties in a fixed order, so that a briefing is the same every run."""
+    return sorted(counts, key=lambda key: (-counts[key], key))

@@ -3,17 +3,18 @@
 An article that states its date is anchored on it. One that does not may say it: "Today, June 2";
 or imply it: it reports the exchange of May 23-25 as done and announces the talks of June 2, so it
 was written between the two. An article that names days without their year ("on June 2") takes the
-year from the corpus when other, dated articles give that day to the same event (the same place or
-person in the sentence).
+year from the corpus when dated articles give that day to the same happening (the same names in
+the sentence).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, fold
 from briefing.model import (
@@ -27,35 +28,120 @@ from briefing.model import (
     WrittenDate,
 )
 from briefing.resolve.dates import WIDEST_WINDOW, Anchor, resolve
+from briefing.resolve.state import Backing, Table
 
 
-@dataclass(frozen=True, slots=True)
-class Anchored:
-    """An article's date as shown to the reader, and the anchor its expressions resolve on."""
+class Anchored(NamedTuple):
+    """An article's date as shown to the reader, and the year its undated days take."""
 
     date: ArticleDate
-    anchor: Anchor
+    year: int | None
+
+    @property
+    def anchor(self) -> Anchor:
+        return Anchor.of(self.date, self.year)
 
 
-def anchor_articles(
-    articles: Sequence[Article], facts: Mapping[str, ArticleFacts]
-) -> dict[str, Anchored]:
-    anchored = {
-        article.path: Anchored(article.date, Anchor.of(article.date))
-        for article in articles
-        if article.date.source is DateSource.STATED
-    }
-    known_days = _known_days(articles, facts, anchored)
-    for article in articles:
-        if article.path in anchored:
-            continue
-        article_facts = facts[article.path]
-        year, year_from = _year_from_corpus(article.text, article_facts, known_days)
-        written = infer_date(article_facts.times, year)
+class KnownDay(NamedTuple):
+    """A day a dated article names, with the names around it."""
+
+    year: int
+    context: frozenset[str]
+    article: int
+
+
+class Days:
+    """The days dated articles name, for undated articles to take their year from."""
+
+    def __init__(self, backing: Backing) -> None:
+        self.known: Table[list[KnownDay]] = Table("known_day", backing)
+        self.undated: Table[list[int]] = Table("undated_day", backing)
+
+    def anchor(self, article_id: int, article: Article, text: str, facts: ArticleFacts) -> Anchored:
+        """Where the article stands in time; remembers what it says for the articles to come."""
+        if article.date.source is DateSource.STATED:
+            anchored = Anchored(
+                article.date, article.date.earliest.year if article.date.earliest else None
+            )
+            self._remember(article_id, text, facts, anchored.anchor)
+            return anchored
+        year, year_from = self._year(text, facts)
+        written = infer_date(facts.times, year)
         if year_from:
             written = replace(written, how=f"{written.how}; {year_from}")
-        anchored[article.path] = Anchored(written, Anchor.of(written, year))
-    return anchored
+        for key in _yearless_days(facts):
+            self.undated.put(key, sorted({*(self.undated.get(key) or ()), article_id}))
+        return Anchored(written, year)
+
+    def forget(
+        self, article_id: int, article: Article, text: str, facts: ArticleFacts, anchored: Anchored
+    ) -> None:
+        if article.date.source is DateSource.STATED:
+            for key, _ in _days(text, facts, anchored.anchor):
+                left = [day for day in self.known.get(key) or () if day.article != article_id]
+                self.known.put(key, left)
+        else:
+            for key in _yearless_days(facts):
+                left_ids = [other for other in self.undated.get(key) or () if other != article_id]
+                self.undated.put(key, left_ids)
+
+    def undated_naming(
+        self, article_id: int, text: str, facts: ArticleFacts, anchor: Anchor
+    ) -> set[int]:
+        """The undated articles that name a day this dated one names: their year may change."""
+        return {
+            other for key, _ in _days(text, facts, anchor) for other in self.undated.get(key) or ()
+        } - {article_id}
+
+    def _remember(self, article_id: int, text: str, facts: ArticleFacts, anchor: Anchor) -> None:
+        for key, day in _days(text, facts, anchor):
+            self.known.put(key, [*(self.known.get(key) or ()), day._replace(article=article_id)])
+
+    def _year(self, text: str, facts: ArticleFacts) -> tuple[int | None, str | None]:
+        contexts = sentence_contexts(text, facts)
+        years: dict[int, list[str]] = defaultdict(list)
+        for mention in facts.times:
+            expr = mention.expr
+            if (
+                not isinstance(expr, WrittenDate)
+                or expr.start.year is not None
+                or expr.start.day is None
+            ):
+                continue
+            context = contexts.get(mention.sentence, frozenset())
+            for day in self.known.get(f"{expr.start.month}-{expr.start.day}") or ():
+                shared = context & day.context
+                if shared:
+                    years[day.year].append(f"{mention.span.of(text)} ({', '.join(sorted(shared))})")
+        if len(years) != 1:
+            return None, None
+        ((year, evidence),) = years.items()
+        return year, f"year {year} from other articles that date {evidence[0]}"
+
+
+def _days(text: str, facts: ArticleFacts, anchor: Anchor) -> list[tuple[str, KnownDay]]:
+    """The days a dated article names, keyed by month and day."""
+    contexts = sentence_contexts(text, facts)
+    found = []
+    for mention in facts.times:
+        if not isinstance(mention.expr, WrittenDate):
+            continue
+        span = resolve(mention, anchor)
+        if span is not None and span.start.precision == "day":
+            day = span.start
+            context = contexts.get(mention.sentence, frozenset())
+            found.append((f"{day.month}-{day.day}", KnownDay(day.year, context, 0)))
+    return found
+
+
+def _yearless_days(facts: ArticleFacts) -> set[str]:
+    return {
+        f"{mention.expr.start.month}-{mention.expr.start.day}"
+        for mention in facts.times
+        if isinstance(mention.expr, WrittenDate)
+        and mention.expr.start.year is None
+        and mention.expr.start.day
+    }
 
 
 def infer_date(times: Sequence[TimeMention], year: int | None = None) -> ArticleDate:
@@ -91,67 +177,10 @@ def infer_date(times: Sequence[TimeMention], year: int | None = None) -> Article
     return ArticleDate()
 
 
-# -- years from the corpus ------------------------------------------------------------------------
-
-_Day = tuple[int, int]  # (month, day)
-
-
-@dataclass(frozen=True, slots=True)
-class _KnownDay:
-    year: int
-    context: frozenset[str]  # folded names of the places and people in its sentence
-
-
-def _known_days(
-    articles: Sequence[Article], facts: Mapping[str, ArticleFacts], anchored: Mapping[str, Anchored]
-) -> dict[_Day, list[_KnownDay]]:
-    """Every day the dated articles name, with the names around it."""
-    known: dict[_Day, list[_KnownDay]] = defaultdict(list)
-    for article in articles:
-        if article.path not in anchored:
-            continue
-        article_facts = facts[article.path]
-        contexts = _sentence_contexts(article.text, article_facts)
-        for mention in article_facts.times:
-            if not isinstance(mention.expr, WrittenDate):
-                continue
-            span = resolve(mention, anchored[article.path].anchor)
-            if span is not None and span.start.precision == "day":
-                day = span.start
-                known[(day.month, day.day)].append(
-                    _KnownDay(day.year, contexts.get(mention.sentence, frozenset()))
-                )
-    return known
-
-
-def _year_from_corpus(
-    text: str, facts: ArticleFacts, known: Mapping[_Day, list[_KnownDay]]
-) -> tuple[int | None, str | None]:
-    contexts = _sentence_contexts(text, facts)
-    years: dict[int, list[str]] = defaultdict(list)
-    for mention in facts.times:
-        expr = mention.expr
-        if (
-            not isinstance(expr, WrittenDate)
-            or expr.start.year is not None
-            or expr.start.day is None
-        ):
-            continue
-        context = contexts.get(mention.sentence, frozenset())
-        for day in known.get((expr.start.month or 0, expr.start.day), ()):
-            shared = context & day.context
-            if shared:
-                years[day.year].append(f"{mention.span.of(text)} ({', '.join(sorted(shared))})")
-    if len(years) != 1:
-        return None, None
-    ((year, evidence),) = years.items()
-    return year, f"year {year} from other articles that date {evidence[0]}"
-
-
 _PROPER = re.compile(r"(?<=[\s(“\"'])[A-Z][\w-]{2,}")
 
 
-def _sentence_contexts(text: str, facts: ArticleFacts) -> dict[int, frozenset[str]]:
+def sentence_contexts(text: str, facts: ArticleFacts) -> dict[int, frozenset[str]]:
     """The names in each sentence: places (not countries, too common), people and other proper
     nouns ("Chandrayaan-3", "ISRO") that say which happening a date belongs to."""
     names: dict[int, set[str]] = defaultdict(set)

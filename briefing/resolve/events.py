@@ -1,10 +1,10 @@
-"""Events: every dated sentence in the corpus, gathered into the happenings they report.
+"""Events: the dated sentences of the corpus, gathered article by article into happenings.
 
 Each time expression that resolves to a date makes an event mention: the date, the sentence, and
-the people, venues and kinds of happening ("talks", "attack", "visit") around it. Mentions on the
-same date join when they share a venue (a palace counts as its city), or a person or a kind of
-happening with nothing setting them apart; "the second round in Istanbul on June 2", reported by
-five articles, is one event with five sources.
+the people, venues and kinds of happening ("talks", "attack", "visit") around it. A mention joins
+an event of the same date when they share a venue (a palace counts as its city) or a kind of
+happening, or a person or telling words with nothing setting them apart: an attack is not a
+meeting. "The second round in Istanbul on June 2", reported by five articles, is one event.
 """
 
 from __future__ import annotations
@@ -13,123 +13,81 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
 
-from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS, MONTH_AND_DAY_NAMES, fold
-from briefing.extract.sentences import clause_around
-from briefing.model import ArticleFacts, DateSpan, Event, Mention, Person, Span, Venue
-from briefing.resolve.anchors import Anchored
-from briefing.resolve.dates import resolve
+from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS
+from briefing.model import ArticleFacts, DateSpan, Span
+from briefing.resolve.dates import Anchor, resolve
+from briefing.resolve.state import Backing, Index, Table
+from briefing.resolve.titles import Candidate, best_title, title_text
 
-TITLE_LIMIT = 90  # characters
+SAME_WORDS = 0.25  # share of a mention's word weight it must have in common with an event
+TITLE_CANDIDATES = 8  # the best candidates an event keeps to choose its title from
+EVENT_WORDS_KEPT = 48  # the words that say what an event is about, most frequent first
 _WORD = re.compile(r"[\w’'-]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    article: str
-    span: Span
-    sentence: Span
+class EventInput(NamedTuple):
+    """One dated mention as the events see it; computed again, the same, to take it out."""
+
+    position: int  # its place among the article's time mentions
     when: DateSpan
-    people: frozenset[str]
-    places: frozenset[str]  # venues other than countries, with the venues they lie in
+    sentence: int
+    places: frozenset[str]  # venue ids in its part of the sentence
+    people: frozenset[str]  # person ids in its sentence
     kinds: frozenset[str]
     words: frozenset[str]
-    title: str  # what the mention would make as an event's title
-    alone: bool  # the only date in its sentence
-    reported: bool  # told after the fact: the article is dated on or after the event
+    candidate: Candidate
 
 
-def build_events(
-    facts: Mapping[str, ArticleFacts],
-    texts: Mapping[str, str],
-    anchored: Mapping[str, Anchored],
-    people: Sequence[Person],
-    venues: Sequence[Venue],
-    groups: Mapping[str, str],
-) -> list[Event]:
-    mentions = _event_mentions(facts, texts, anchored, people, venues)
-    by_date: dict[tuple[object, ...], list[_Mention]] = defaultdict(list)
-    for mention in mentions:
-        by_date[(mention.when.start, mention.when.end)].append(mention)
-    weight = _word_weights(mentions)
-    events = [
-        _event(cluster, people, venues, groups)
-        for same_day in by_date.values()
-        for cluster in _clusters(same_day, weight)
+def event_inputs(
+    article: int,
+    text: str,
+    facts: ArticleFacts,
+    anchor: Anchor,
+    written: date | None,
+    person_links: Sequence[str | None],
+    venue_links: Sequence[str],
+) -> list[EventInput]:
+    """The article's dated mentions, each with what the sentence says around it."""
+    dated = [
+        (index, mention, resolve(mention, anchor)) for index, mention in enumerate(facts.times)
     ]
-    events.sort(key=lambda event: (event.when.sort_key, -event.sources, event.title))
-    return events
-
-
-def _word_weights(mentions: Sequence[_Mention]) -> dict[str, float]:
-    """How telling each word is: words that most mentions share ("talks", "Russia") weigh little."""
-    counts = Counter(word for mention in mentions for word in mention.words)
-    total = len(mentions) + 1
-    return {word: math.log(total / count) for word, count in counts.items()}
-
-
-# -- mentions -------------------------------------------------------------------------------------
-
-
-def _event_mentions(
-    facts: Mapping[str, ArticleFacts],
-    texts: Mapping[str, str],
-    anchored: Mapping[str, Anchored],
-    people: Sequence[Person],
-    venues: Sequence[Venue],
-) -> list[_Mention]:
-    person_at = {(m.article, m.span.start): person.id for person in people for m in person.mentions}
-    venue_at = {(m.article, m.span.start): venue for venue in venues for m in venue.mentions}
-    ancestors = _ancestors(venues)
-    found = []
-    for article, article_facts in facts.items():
-        text = texts[article]
-        written = anchored[article].date.earliest
-        dated = [
-            (mention, resolve(mention, anchored[article].anchor)) for mention in article_facts.times
-        ]
-        for mention, when in dated:
-            if when is None:
-                continue
-            sentence = article_facts.sentences[mention.sentence]
-            neighbours = [other.span for other, _ in dated if other.sentence == mention.sentence]
-            segment = _segment(text, mention.span, sentence, neighbours)
-            people_here = {
-                person_at[(article, p.span.start)]
-                for p in article_facts.people
-                if p.sentence == mention.sentence and (article, p.span.start) in person_at
-            }
-            places_here: set[str] = set()
-            for place in article_facts.places:
-                venue = venue_at.get((article, place.span.start))
-                if venue is not None and venue.kind != "country" and place.span.start in segment:
-                    places_here.add(venue.id)
-                    places_here.update(ancestors.get(venue.id, ()))
-            words = _WORD.findall(segment.of(text).lower())
-            sentence_words = _WORD.findall(sentence.of(text).lower())
-            alone = len(neighbours) == 1
-            found.append(
-                _Mention(
-                    article=article,
-                    span=mention.span,
-                    sentence=sentence,
-                    when=when,
-                    people=frozenset(people_here),
-                    places=frozenset(places_here),
-                    kinds=frozenset(EVENT_WORDS[word] for word in words if word in EVENT_WORDS),
-                    words=frozenset(
-                        word
-                        for word in sentence_words
-                        if len(word) > 3 and word not in FUNCTION_WORDS
-                    ),
-                    title=_title_text(text, sentence, mention.span),
-                    alone=alone,
-                    reported=written is not None and written >= when.start.first(),
-                )
-            )
-    return found
+    inputs = []
+    for index, mention, when in dated:
+        if when is None:
+            continue
+        sentence = facts.sentences[mention.sentence]
+        neighbours = [other.span for _, other, _ in dated if other.sentence == mention.sentence]
+        segment = _segment(text, mention.span, sentence, neighbours)
+        people = frozenset(
+            link
+            for person, link in zip(facts.people, person_links, strict=True)
+            if link is not None and person.sentence == mention.sentence
+        )
+        places = frozenset(
+            link
+            for place, link in zip(facts.places, venue_links, strict=True)
+            if place.span.start in segment
+        )
+        segment_words = _WORD.findall(segment.of(text).lower())
+        words = frozenset(
+            word
+            for word in _WORD.findall(sentence.of(text).lower())
+            if len(word) > 3 and word not in FUNCTION_WORDS
+        )
+        reported = written is not None and written >= when.start.first()
+        candidate = Candidate(
+            title_text(text, sentence, mention.span), words, len(neighbours) == 1, reported, article
+        )
+        kinds = frozenset(EVENT_WORDS[word] for word in segment_words if word in EVENT_WORDS)
+        inputs.append(
+            EventInput(index, when, mention.sentence, places, people, kinds, words, candidate)
+        )
+    return inputs
 
 
 def _segment(text: str, expression: Span, sentence: Span, others: list[Span]) -> Span:
@@ -158,207 +116,239 @@ def _divide(text: str, first_end: int, second_start: int) -> int:
     return middle if middle >= 0 else second_start
 
 
-def _ancestors(venues: Sequence[Venue]) -> dict[str, set[str]]:
-    """For each venue, the venues it lies in; not countries, too wide to tell events apart."""
-    by_id = {venue.id: venue for venue in venues}
-    found: dict[str, set[str]] = {}
-    for venue in venues:
-        chain: set[str] = set()
-        current = venue.within
-        while current is not None and current not in chain and current in by_id:
-            if by_id[current].kind != "country":
-                chain.add(current)
-            current = by_id[current].within
-        found[venue.id] = chain
-    return found
-
-
-# -- clustering -----------------------------------------------------------------------------------
-
-
-SAME_WORDS = 0.25  # share of the rarer mention's word weight two mentions must have in common
-
-
-def _same_event(a: _Mention, b: _Mention, weight: Mapping[str, float]) -> bool:
-    """Whether two mentions of one date report the same happening.
-
-    In a corpus about one story, a day mostly stands for one thing; mentions part only when what
-    they say sets them apart: an attack is not a meeting, and two statements are not one.
-    """
-    if a.article == b.article and a.sentence == b.sentence:
-        return True  # one sentence seldom gives one date to two happenings
-    if ("attack" in a.kinds) != ("attack" in b.kinds):
-        return False
-    if a.places & b.places or (a.kinds & b.kinds) - {"statement"}:
-        return True
-    told_a, told_b = a.kinds - {"statement"}, b.kinds - {"statement"}
-    if told_a and told_b and not told_a & told_b:
-        return False
-    return bool(a.people & b.people) or _word_overlap(a.words, b.words, weight) >= SAME_WORDS
-
-
-def _word_overlap(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
-    smaller = min(sum(weight[word] for word in a), sum(weight[word] for word in b))
-    return sum(weight[word] for word in a & b) / smaller if smaller else 0.0
-
-
-def _clusters(mentions: list[_Mention], weight: Mapping[str, float]) -> list[list[_Mention]]:
-    parent = list(range(len(mentions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            if find(i) != find(j) and _same_event(a, mentions[j], weight):
-                parent[find(j)] = find(i)
-    clusters: dict[int, list[_Mention]] = defaultdict(list)
-    loose: list[_Mention] = []
-    for i, mention in enumerate(mentions):
-        if mention.places or mention.people or mention.kinds:
-            clusters[find(i)].append(mention)
-        else:
-            loose.append(mention)
-    ordered = sorted(clusters.values(), key=len, reverse=True)
-    if loose and ordered:
-        ordered[0].extend(loose)  # a bare "on June 2" goes with what that day is known for
-    elif loose:
-        ordered.append(loose)
-    return ordered
-
-
 # -- events ---------------------------------------------------------------------------------------
 
 
-def _event(
-    cluster: list[_Mention],
-    people: Sequence[Person],
-    venues: Sequence[Venue],
-    groups: Mapping[str, str],
-) -> Event:
-    cluster.sort(key=lambda mention: (mention.article, mention.span.start))
-    when = _when(cluster)
-    person_counts = Counter(person for mention in cluster for person in mention.people)
-    venue_counts = Counter(venue for mention in cluster for venue in mention.places)
-    title = _title(cluster)
-    venue_ids = _most_mentioned(venue_counts)
-    person_ids = _most_mentioned(person_counts)
-    kinds = sorted({kind for mention in cluster for kind in mention.kinds})
-    fingerprint = "|".join([*sorted(venue_ids[:2]), *sorted(person_ids[:2]), *kinds[:2]]) or title
-    return Event(
-        id=f"{when.iso().replace('/', '_')}-{zlib.crc32(fingerprint.encode()):08x}"[:24],
-        when=when,
-        title=title,
-        people=person_ids,
-        venues=venue_ids,
-        mentions=tuple(Mention(m.article, m.span, m.sentence) for m in cluster),
-        sources=len({groups.get(mention.article, mention.article) for mention in cluster}),
-    )
+@dataclass
+class EventState:
+    id: str
+    day: str  # the date as ISO, a range as start/end
+    count: int = 0
+    places: Counter[str] = field(default_factory=Counter)
+    people: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    times: Counter[tuple[str, str | None]] = field(default_factory=Counter)
+    attack: bool = False
+    candidates: list[Candidate] = field(default_factory=list)
+    title: str = ""
+
+    def when(self) -> DateSpan:
+        """The date, with the time of day most mentions give (one with a time zone, if any does)."""
+        base = DateSpan.parse(self.day)
+        if not self.times:
+            return base
+        (time, zone), _ = max(
+            self.times.items(), key=lambda item: (item[0][1] is not None, item[1])
+        )
+        return DateSpan(base.start, base.end, time, zone)
+
+    def about(self) -> Counter[str]:
+        """The words that say what the event is about."""
+        return Counter(dict(self.words.most_common(EVENT_WORDS_KEPT)))
 
 
-def _most_mentioned(counts: Counter[str]) -> tuple[str, ...]:
-    """Most mentioned first; ties in a fixed order, so that a briefing is the same every run."""
-    return tuple(sorted(counts, key=lambda key: (-counts[key], key)))
+class _Group(NamedTuple):
+    """The mentions of one date in one sentence: they go to one event together."""
+
+    day: str
+    inputs: list[EventInput]
+    places: frozenset[str]
+    people: frozenset[str]
+    kinds: frozenset[str]
+    words: frozenset[str]
 
 
-def _when(cluster: list[_Mention]) -> DateSpan:
-    """The date, with the time of day most mentions give (one with a time zone, if any does)."""
-    timed = Counter((m.when.time, m.when.timezone) for m in cluster if m.when.time)
-    base = cluster[0].when
-    if not timed:
-        return DateSpan(base.start, base.end)
-    (time, zone), _ = max(timed.items(), key=lambda item: (item[0][1] is not None, item[1]))
-    return DateSpan(base.start, base.end, time, zone)
+class Events:
+    def __init__(
+        self,
+        backing: Backing,
+        ancestors: Callable[[str], list[str]],
+        wide: Callable[[str], bool],
+        person: Callable[[str], str],
+    ) -> None:
+        self.events: Table[EventState] = Table("event", backing)
+        self.days = Index("event_day", backing)
+        self.merged: Table[str] = Table("event_merged", backing)
+        self.frequency: Table[Counter[str]] = Table("event_word_frequency", backing)
+        self._ancestors = ancestors
+        self._wide = wide
+        self._person = person
+
+    def resolve(self, event_id: str) -> str:
+        while (merged := self.merged.get(event_id)) is not None:
+            event_id = merged
+        return event_id
+
+    def add(self, article_path: str, inputs: Sequence[EventInput]) -> dict[int, str]:
+        """The event each dated mention reports: time mention index -> event id."""
+        links: dict[int, str] = {}
+        frequency = self._frequency()
+        for group in _groups(inputs):
+            event = self._find(group, frequency) or self._new(group, article_path)
+            for item in group.inputs:
+                self._count(event, item, 1)
+                links[item.position] = event.id
+            frequency.update(group.words)
+            frequency["\x00mentions"] += len(group.inputs)
+        self.frequency.touch("all")
+        return links
+
+    def remove(self, inputs: Sequence[EventInput], links: dict[int, str]) -> None:
+        frequency = self._frequency()
+        for item in inputs:
+            event_id = links.get(item.position)
+            event = self.events.get(self.resolve(event_id)) if event_id else None
+            frequency.subtract(item.words)
+            frequency["\x00mentions"] -= 1
+            if event is None:
+                continue
+            self._count(event, item, -1)
+            if event.count <= 0:
+                self.events.delete(event.id)
+                self.days.discard(event.day, event.id)
+        self.frequency.touch("all")
+
+    def title(self, event: EventState) -> str:
+        if event.candidates:
+            event.title = best_title(event.candidates, event.about())
+        return event.title
+
+    # -- finding an event for a group of mentions -------------------------------------------------
+
+    def _find(self, group: _Group, frequency: Counter[str]) -> EventState | None:
+        events = [
+            event
+            for event_id in self.days.find(group.day)
+            if (event := self.events.get(event_id)) is not None
+        ]
+        if not (group.places or group.people or group.kinds):
+            # a bare "on June 2" goes with what that day is known for
+            return max(events, key=lambda event: (event.count, event.id), default=None)
+        matching = [event for event in events if self._matches(group, event, frequency)]
+        if not matching:
+            return None
+        kept = matching[0]
+        for other in matching[1:]:
+            self._merge(other, into=kept)
+        return kept
+
+    def _matches(self, group: _Group, event: EventState, frequency: Counter[str]) -> bool:
+        if ("attack" in group.kinds) != event.attack:
+            return False
+        if self._places(group.places) & self._places(event.places) or (
+            group.kinds & event.kinds.keys()
+        ) - {"statement"}:
+            return True
+        told, known = group.kinds - {"statement"}, set(event.kinds) - {"statement"}
+        if told and known and not told & known:
+            return False
+        people = {self._person(person) for person in event.people}
+        if any(self._person(person) in people for person in group.people):
+            return True
+        return _overlap(group.words, event.about(), frequency) >= SAME_WORDS
+
+    def _places(self, venues: Iterable[str]) -> set[str]:
+        """Venues with those they lie in (a palace counts as its city); not countries, too wide
+        to tell events apart."""
+        found: set[str] = set()
+        for venue in venues:
+            if not self._wide(venue):
+                found.add(venue)
+                found.update(self._ancestors(venue))
+        return found
+
+    # -- bookkeeping ------------------------------------------------------------------------------
+
+    def _new(self, group: _Group, article_path: str) -> EventState:
+        first = group.inputs[0]
+        seed = f"{article_path}|{first.candidate.text}"
+        event_id = f"{group.day.replace('/', '_')}-{zlib.crc32(seed.encode()):08x}"
+        while event_id in self.events or self.merged.get(event_id) is not None:
+            event_id += "x"
+        event = EventState(event_id, group.day, attack="attack" in group.kinds)
+        self.events.put(event_id, event)
+        self.days.add(group.day, event_id)
+        return event
+
+    def _count(self, event: EventState, item: EventInput, sign: int) -> None:
+        event.count += sign
+        for counter, keys in (
+            (event.places, item.places),
+            (event.people, item.people),
+            (event.kinds, item.kinds),
+            (event.words, item.words),
+        ):
+            for key in keys:
+                counter[key] += sign
+                if counter[key] <= 0:
+                    del counter[key]
+        if item.when.time:
+            moment = (item.when.time, item.when.timezone)
+            event.times[moment] += sign
+            if event.times[moment] <= 0:
+                del event.times[moment]
+        if sign > 0:
+            event.candidates = sorted({*event.candidates, item.candidate}, key=lambda c: -c.merit)[
+                :TITLE_CANDIDATES
+            ]
+        else:
+            event.candidates = [c for c in event.candidates if c.article != item.candidate.article]
+        self.title(event)
+        self.events.touch(event.id)
+
+    def _merge(self, other: EventState, into: EventState) -> None:
+        """Two events a new mention bridges are one."""
+        into.count += other.count
+        for mine, theirs in (
+            (into.places, other.places),
+            (into.people, other.people),
+            (into.kinds, other.kinds),
+            (into.words, other.words),
+            (into.times, other.times),
+        ):
+            mine.update(theirs)  # type: ignore[arg-type]
+        into.candidates = sorted({*into.candidates, *other.candidates}, key=lambda c: -c.merit)[
+            :TITLE_CANDIDATES
+        ]
+        self.events.delete(other.id)
+        self.days.discard(other.day, other.id)
+        self.merged.put(other.id, into.id)
+        self.events.touch(into.id)
+
+    def _frequency(self) -> Counter[str]:
+        frequency = self.frequency.get("all")
+        if frequency is None:
+            frequency = Counter()
+            self.frequency.put("all", frequency)
+        return frequency
 
 
-_DROP_LEAD = re.compile(
-    r"^(?:(?:however|meanwhile|earlier|later|also|moreover|still|yet|but|and|so|then|now|"
-    r"at the same time|in addition|it should be recalled that|recall that|as a reminder|"
-    r"according to [^,]{1,60}|on the eve of [^,]{1,40}),?\s+)+",
-    re.IGNORECASE,
-)
-_DROP_TAIL = re.compile(
-    r",\s*(?:[^,]{1,60}\s(?:said|says|added|noted|told [^,]{1,30})|according to [^,]{1,60})"
-    r"\s*[.!]?$"
-)
-_LEADING_DATE = re.compile(
-    r"^(?:(?:on|in|from|by|since|as of|late|early|later|earlier)\s+)?(?:the\s+)?$", re.IGNORECASE
-)
-_PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|we|i)\b", re.IGNORECASE)
+def _groups(inputs: Sequence[EventInput]) -> list[_Group]:
+    """Mentions of one date in one sentence seldom report two happenings: they go together."""
+    grouped: dict[tuple[str, int], list[EventInput]] = defaultdict(list)
+    for item in inputs:
+        grouped[(item.when.iso(), item.sentence)].append(item)
+    return [
+        _Group(
+            day,
+            items,
+            frozenset().union(*(item.places for item in items)),
+            frozenset().union(*(item.people for item in items)),
+            frozenset().union(*(item.kinds for item in items)),
+            frozenset().union(*(item.words for item in items)),
+        )
+        for (day, _), items in grouped.items()
+    ]
 
 
-_CLAUSE_EDGE = re.compile(r"[;:—–]|,(?!\d)")
-_SUBORDINATE = re.compile(
-    r"^(?:while|as|after|although|though|despite|following|with|since|before|when|once|"
-    r"in addition to|amid|and|but)\b[^,]*,\s*",
-    re.IGNORECASE,
-)
-_NOT_A_SUBJECT = re.compile(
-    r"^(?:was|were|is|are|has|have|had|will|would|which|who|that|though|although|while|when|as|"
-    r"after|before|since|because|if|in|on|at|by|from|late|early|[a-z]+ed|[a-z]+ing)\b"
-)
-_NOT_CONTENT = FUNCTION_WORDS | MONTH_AND_DAY_NAMES
-_DATE_WORD = re.compile(r"^(?:\d.*|late|early|later|earlier|mid-\w+)$", re.IGNORECASE)
+def _overlap(words: frozenset[str], about: Counter[str], frequency: Counter[str]) -> float:
+    """The share of a mention's word weight found among what an event is about; words most
+    mentions share ("talks", "said") weigh little."""
+    total = max(frequency["\x00mentions"], 1) + 1
 
+    def weight(word: str) -> float:
+        return math.log(total / max(frequency[word], 1))
 
-def _title_text(text: str, sentence: Span, expression: Span) -> str:
-    """A sentence as a title: the clause that holds the date if it stands on its own, else the
-    sentence without a leading "On June 2," or "While ...,", asides and attribution."""
-    words = clause_around(text, sentence, expression, _CLAUSE_EDGE).of(text).strip(" ,;:–—")
-    if not _stands_alone(words):
-        words = sentence.of(text)
-        head = text[sentence.start : expression.start]
-        if _LEADING_DATE.match(head) and text.startswith(",", expression.end):
-            words = text[expression.end + 1 : sentence.end]
-    words = words.strip(" ,;:–—")
-    shorter = _SUBORDINATE.sub("", words)
-    if len(shorter.split()) >= 5:
-        words = shorter
-    words = _DROP_LEAD.sub("", words)
-    words = _DROP_TAIL.sub("", words).rstrip(" .,;:–—")
-    return words[:1].upper() + words[1:]
-
-
-def _stands_alone(clause: str) -> bool:
-    """Whether a clause reads as a sentence: a subject first, and more to it than its date."""
-    words = clause.split()
-    content = [
-        word for word in words
-        if fold(word.strip(",.")) not in _NOT_CONTENT and not _DATE_WORD.match(word)
-    ]  # fmt: skip
-    return len(words) >= 5 and len(content) >= 3 and not _NOT_A_SUBJECT.match(clause)
-
-
-def _title(cluster: list[_Mention]) -> str:
-    """A short readable title: the mention closest to what all of them say, cut short."""
-    every_word: Counter[str] = Counter(word for mention in cluster for word in mention.words)
-    shared = {
-        id(mention): sum(every_word[word] - 1 for word in mention.words)
-        / max(1, len(mention.words))
-        for mention in cluster
-    }
-    most_shared = max(shared.values()) or 1.0
-
-    def score(mention: _Mention) -> float:
-        length = len(mention.title.split())
-        penalty = max(0, length - 16) + max(0, 5 - length) * 4
-        penalty += 6 * ("?" in mention.title) + 3 * any(mark in mention.title for mark in '“”"')
-        penalty += 4 * bool(_PRONOUN_START.match(mention.title))
-        typical = shared[id(mention)] / most_shared * 10
-        return typical + 3 * mention.alone + 3 * mention.reported - penalty
-
-    return _shorten(max(cluster, key=score).title)
-
-
-def _shorten(title: str) -> str:
-    if len(title) <= TITLE_LIMIT:
-        return title
-    cut = max(
-        title.rfind(mark, 0, TITLE_LIMIT) for mark in (", ", " and ", " as ", " while ", " after ")
-    )
-    if cut < TITLE_LIMIT // 2:
-        cut = title.rfind(" ", 0, TITLE_LIMIT)
-    return title[:cut].rstrip(" ,;:") + "…"
+    own = sum(weight(word) for word in words)
+    return sum(weight(word) for word in words if word in about) / own if own else 0.0

@@ -1,0 +1,630 @@
+"""The cache: one SQLite file per corpus, holding each article's cleaned text (with a full-text
+index), its extracted facts keyed by a hash of its content, and the resolved briefing.
+
+A second run reads only what changed. The file lives in the user's cache folder; a cache that
+cannot be read is set aside and rebuilt, one that cannot be written is replaced by one in memory,
+and two processes building the same corpus take turns under a file lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import pickle
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from briefing import paths
+from briefing.model import (
+    Article,
+    ArticleDate,
+    ArticleFacts,
+    DateSource,
+    DateSpan,
+    Event,
+    MarkedMention,
+    MentionKind,
+    Person,
+    PersonMention,
+    PlaceMention,
+    Skipped,
+    TimeMention,
+    Venue,
+)
+from briefing.resolve import Links, Resolved, Resolver
+
+# Bump when reading, cleaning, extraction or resolution would give other results: an older cache
+# is then rebuilt from scratch rather than mixed with new facts.
+ENGINE_VERSION = "1"
+APPLICATION = "briefing"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT);
+CREATE TABLE IF NOT EXISTS skipped (file TEXT NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS skipped_file ON skipped(file);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, file TEXT NOT NULL, path TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+    stated_date TEXT, stated_how TEXT, outlet TEXT, url TEXT, author TEXT,
+    date_earliest TEXT, date_latest TEXT, date_source TEXT, date_how TEXT,
+    source_group INTEGER, text_hash TEXT NOT NULL, text TEXT NOT NULL, resolved BLOB);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE TABLE IF NOT EXISTS facts (text_hash TEXT PRIMARY KEY, facts BLOB NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    title, text, content='articles', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search, 'row');
+CREATE TABLE IF NOT EXISTS state (
+    kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS refs (
+    kind TEXT NOT NULL, ref TEXT NOT NULL, article INTEGER NOT NULL, count INTEGER NOT NULL,
+    PRIMARY KEY (kind, ref, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS refs_article ON refs(article);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, start TEXT NOT NULL, end TEXT, time TEXT, timezone TEXT,
+    title TEXT NOT NULL,
+    people TEXT NOT NULL, venues TEXT NOT NULL, mentions INTEGER NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0, sources INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS people (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL,
+    mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS venues (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, kind TEXT NOT NULL, within TEXT,
+    mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
+"""
+
+# The Turkish dotless i and a few other letters that are not accented forms of another letter:
+# the index folds them so that "Ciragan" finds "Çırağan" (same length, so highlights still land).
+_SEARCH_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
+def search_text(text: str) -> str:
+    return text.translate(_SEARCH_FOLD)
+
+
+Located = PersonMention | PlaceMention | TimeMention
+
+
+class FileRecord(NamedTuple):
+    size: int
+    mtime_ns: int
+    hash: str
+
+
+class Store:
+    """The cache of one corpus: in a file, or in memory when it cannot or should not be kept."""
+
+    def __init__(self, connection: sqlite3.Connection, location: Path | None) -> None:
+        self.connection = connection
+        self.location = location
+        self._merged: dict[str, dict[str, str]] | None = None
+
+    # -- opening ----------------------------------------------------------------------------------
+
+    @classmethod
+    def memory(cls) -> Store:
+        connection = sqlite3.connect(":memory:", check_same_thread=False)
+        store = cls(connection, None)
+        store._create()
+        return store
+
+    @classmethod
+    def open(
+        cls, root: Path, location: Path | None = None, warn: Callable[[str], None] = print
+    ) -> Store:
+        """The cache of the corpus at `root`, made if missing; in memory if it cannot be kept."""
+        location = location or cache_location(root)
+        try:
+            location.parent.mkdir(parents=True, exist_ok=True)
+            store = cls._open_file(location, warn)
+        except (OSError, sqlite3.OperationalError) as error:
+            warn(
+                f"cannot keep a cache at {location} ({_reason(error)}): working in memory this time"
+            )
+            return cls.memory()
+        corpus = str(root.expanduser().resolve())
+        if store.meta("corpus") != corpus:
+            with store._lock():
+                store.set_meta("corpus", corpus)
+                store.commit()
+        return store
+
+    @classmethod
+    def _open_file(cls, location: Path, warn: Callable[[str], None]) -> Store:
+        for attempt in (1, 2):
+            try:
+                connection = sqlite3.connect(location, timeout=60, check_same_thread=False)
+                store = cls(connection, location)
+                with store._lock():
+                    store._create()
+                    if store.meta("application") not in (None, APPLICATION):
+                        raise sqlite3.DatabaseError("not a briefing cache")
+                    if store.meta("version") not in (None, ENGINE_VERSION):
+                        store._clear()
+                return store
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError) and "locked" not in str(error):
+                    raise
+                with contextlib.suppress(UnboundLocalError):
+                    connection.close()
+                if attempt == 2:
+                    raise
+                aside = location.with_name(f"{location.name}.broken-{int(time.time())}")
+                location.rename(aside)
+                for suffix in ("-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        location.with_name(location.name + suffix).unlink()
+                warn(
+                    f"the cache {location} could not be read ({_reason(error)}); "
+                    f"set aside as {aside.name} and rebuilt"
+                )
+        raise AssertionError("unreachable")
+
+    def _create(self) -> None:
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.executescript(SCHEMA)
+        if self.meta("application") is None:
+            self.set_meta("application", APPLICATION)
+            self.set_meta("version", ENGINE_VERSION)
+        self.connection.commit()
+
+    def _clear(self) -> None:
+        """An older engine's cache: its facts and briefing are not ours any more."""
+        for table in (
+            "files",
+            "skipped",
+            "articles",
+            "facts",
+            "state",
+            "refs",
+            "events",
+            "people",
+            "venues",
+        ):
+            self.connection.execute(f"DELETE FROM {table}")
+        self.connection.execute("INSERT INTO search(search) VALUES ('delete-all')")
+        self.set_meta("version", ENGINE_VERSION)
+        self.connection.commit()
+
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        """One process writes a cache at a time; the others wait their turn."""
+        if self.location is None:
+            yield
+            return
+        with open(self.location.with_name(self.location.name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the write lock for a whole update."""
+        with self._lock():
+            yield
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def meta(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+    # -- files and articles -----------------------------------------------------------------------
+
+    def files(self) -> dict[str, FileRecord]:
+        rows = self.connection.execute("SELECT name, size, mtime_ns, hash FROM files")
+        return {name: FileRecord(size, mtime, digest) for name, size, mtime, digest in rows}
+
+    def touch_file(self, name: str, size: int, mtime_ns: int) -> None:
+        self.connection.execute(
+            "UPDATE files SET size = ?, mtime_ns = ? WHERE name = ?", (size, mtime_ns, name)
+        )
+
+    def rename_file(self, old: str, new: str, size: int, mtime_ns: int) -> None:
+        """The same content under a new name: its articles move with it, facts and all."""
+        self.connection.execute(
+            "UPDATE files SET name = ?, size = ?, mtime_ns = ? WHERE name = ?",
+            (new, size, mtime_ns, old),
+        )
+        self.connection.execute(
+            "UPDATE skipped SET file = ?, path = ? || substr(path, ?) WHERE file = ?",
+            (new, new, len(old) + 1, old),
+        )
+        self.connection.execute(
+            "UPDATE articles SET file = ?, path = ? || substr(path, ?) WHERE file = ?",
+            (new, new, len(old) + 1, old),
+        )
+
+    def put_file(self, name: str, record: FileRecord, skipped: Sequence[Skipped]) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (name, *record))
+        self.connection.execute("DELETE FROM skipped WHERE file = ?", (name,))
+        self.connection.executemany(
+            "INSERT INTO skipped VALUES (?, ?, ?)",
+            [(name, skip.path, skip.reason) for skip in skipped],
+        )
+
+    def forget_file(self, name: str) -> None:
+        self.connection.execute("DELETE FROM files WHERE name = ?", (name,))
+        self.connection.execute("DELETE FROM skipped WHERE file = ?", (name,))
+
+    def articles_of_file(self, name: str) -> list[int]:
+        return [
+            row[0]
+            for row in self.connection.execute("SELECT id FROM articles WHERE file = ?", (name,))
+        ]
+
+    def add_article(self, file: str, article: Article, text: str, facts: ArticleFacts) -> int:
+        text_hash = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        stated = article.date
+        cursor = self.connection.execute(
+            "INSERT INTO articles (file, path, title, stated_date, stated_how, outlet, url, "
+            "author, "
+            "text_hash, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                file,
+                article.path,
+                article.title,
+                stated.iso() if stated.source is DateSource.STATED else None,
+                stated.how,
+                article.outlet,
+                article.url,
+                article.author,
+                text_hash,
+                text,
+            ),
+        )
+        article_id = int(cursor.lastrowid or 0)
+        self.connection.execute(
+            "INSERT INTO search(rowid, title, text) VALUES (?, ?, ?)",
+            (article_id, search_text(article.title), search_text(text)),
+        )
+        self.connection.execute(
+            "INSERT OR IGNORE INTO facts VALUES (?, ?)",
+            (text_hash, pickle.dumps(facts, protocol=5)),
+        )
+        return article_id
+
+    def remove_article(self, article_id: int) -> None:
+        row = self.connection.execute(
+            "SELECT title, text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return
+        self.connection.execute(
+            "INSERT INTO search(search, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+            (article_id, search_text(row[0]), search_text(row[1])),
+        )
+        self.connection.execute("DELETE FROM refs WHERE article = ?", (article_id,))
+        self.connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def facts_of_text(self, text: str) -> ArticleFacts | None:
+        """Facts already extracted from this very text (a moved or copied file), if any."""
+        text_hash = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        row = self.connection.execute(
+            "SELECT facts FROM facts WHERE text_hash = ?", (text_hash,)
+        ).fetchone()
+        return None if row is None else pickle.loads(row[0])
+
+    def loaded(self, article_id: int) -> tuple[Article, str, ArticleFacts, Resolved | None]:
+        """An article as stored: its record, text, facts and what resolution made of it."""
+        row = self.connection.execute(
+            "SELECT a.path, a.title, a.stated_date, a.stated_how, a.outlet, a.url, a.author, "
+            "a.text, f.facts, a.resolved FROM articles a JOIN facts f ON f.text_hash = a.text_hash "
+            "WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        path, title, stated, how, outlet, url, author, text, facts, resolved = row
+        written = ArticleDate.stated(date.fromisoformat(stated), how) if stated else ArticleDate()
+        article = Article(path, title, written, outlet, url, author)
+        return article, text, pickle.loads(facts), pickle.loads(resolved) if resolved else None
+
+    def unresolved(self) -> list[int]:
+        """Articles read but not yet resolved, dated ones first, each in corpus order."""
+        rows = self.connection.execute(
+            "SELECT id FROM articles WHERE resolved IS NULL ORDER BY stated_date IS NULL, path"
+        )
+        return [row[0] for row in rows]
+
+    def resolved_ids(self) -> list[int]:
+        return [
+            row[0]
+            for row in self.connection.execute("SELECT id FROM articles WHERE resolved IS NOT NULL")
+        ]
+
+    def save_resolved(self, article_id: int, resolved: Resolved) -> None:
+        written = resolved.anchored.date
+        self.connection.execute(
+            "UPDATE articles SET date_earliest = ?, date_latest = ?, date_source = ?, "
+            "date_how = ?, "
+            "source_group = ?, resolved = ? WHERE id = ?",
+            (
+                written.earliest.isoformat() if written.earliest else None,
+                written.latest.isoformat() if written.latest else None,
+                written.source.value,
+                written.how,
+                resolved.group,
+                pickle.dumps(resolved, protocol=5),
+                article_id,
+            ),
+        )
+        self.connection.execute("DELETE FROM refs WHERE article = ?", (article_id,))
+        self.connection.executemany(
+            "INSERT INTO refs VALUES (?, ?, ?, ?)",
+            [(kind, ref, article_id, count) for (kind, ref), count in resolved.refs().items()],
+        )
+
+    def relink(self, relinked: Iterable[tuple[int, int, str]]) -> None:
+        """Lone names of earlier articles that a later full name took in."""
+        for article_id, index, person in relinked:
+            row = self.connection.execute(
+                "SELECT resolved FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None or row[0] is None:
+                continue
+            resolved: Resolved = pickle.loads(row[0])
+            people = list(resolved.links.people)
+            people[index] = person
+            self.save_resolved(
+                article_id, resolved._replace(links=resolved.links._replace(people=tuple(people)))
+            )
+
+    def unresolve_all(self) -> None:
+        """Forget the resolved briefing (kept facts stay): the next update resolves it all again."""
+        for table in ("state", "refs", "events", "people", "venues"):
+            self.connection.execute(f"DELETE FROM {table}")
+        self.connection.execute("UPDATE articles SET resolved = NULL")
+
+    # -- the resolver's state ---------------------------------------------------------------------
+
+    def load(self, kind: str, key: str) -> object | None:
+        row = self.connection.execute(
+            "SELECT value FROM state WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchone()
+        return None if row is None else pickle.loads(row[0])
+
+    def save_state(self, resolver: Resolver) -> None:
+        """Keep every row of state the resolver changed, and what the briefing shows of it."""
+        views: dict[str, list[tuple[str, Any]]] = {"event": [], "person": [], "venue": []}
+        for table in resolver.tables():
+            for key, value in table.changed():
+                if value is None:
+                    self.connection.execute(
+                        "DELETE FROM state WHERE kind = ? AND key = ?", (table.kind, key)
+                    )
+                else:
+                    self.connection.execute(
+                        "INSERT OR REPLACE INTO state VALUES (?, ?, ?)",
+                        (table.kind, key, pickle.dumps(value, protocol=5)),
+                    )
+                if table.kind in views:
+                    views[table.kind].append((key, value))
+            if table.kind.endswith("_merged"):
+                self._merged = None
+        self._save_views(resolver, views)
+
+    def _save_views(self, resolver: Resolver, views: dict[str, list[tuple[str, Any]]]) -> None:
+        for kind, table, show in (
+            ("event", "events", resolver.event_view),
+            ("person", "people", resolver.person_view),
+            ("venue", "venues", resolver.venue_view),
+        ):
+            changed = views[kind]
+            self.connection.executemany(
+                f"DELETE FROM {table} WHERE id = ?", [(key,) for key, _ in changed]
+            )
+            rows = [show(value) for _, value in changed if value is not None]
+            if not rows:
+                continue
+            columns = list(rows[0])
+            self.connection.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [
+                    [json.dumps(row[c]) if isinstance(row[c], list) else row[c] for c in columns]
+                    for row in rows
+                ],
+            )
+            self._count(kind, table, [str(row["id"]) for row in rows])
+
+    def _count(self, kind: str, table: str, ids: list[str]) -> None:
+        """How many articles name each entity, and for events how many distinct sources."""
+        for chunk in _chunks(ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            self.connection.execute(
+                f"UPDATE {table} SET articles = "
+                f"(SELECT count(*) FROM refs r WHERE r.kind = ? AND r.ref = {table}.id) "
+                f"WHERE id IN ({marks})",
+                (kind, *chunk),
+            )
+            if kind == "event":
+                self.connection.execute(
+                    "UPDATE events SET sources = (SELECT count(DISTINCT a.source_group) "
+                    "FROM refs r JOIN articles a ON a.id = r.article "
+                    "WHERE r.kind = 'event' AND r.ref = events.id) "
+                    f"WHERE id IN ({marks})",
+                    chunk,
+                )
+
+    def recount(self) -> None:
+        """Recount every entity: after articles went and came, counts of those left may change."""
+        for kind, table in (("event", "events"), ("person", "people"), ("venue", "venues")):
+            self._count(
+                kind, table, [row[0] for row in self.connection.execute(f"SELECT id FROM {table}")]
+            )
+
+    def merged(self, kind: str) -> dict[str, str]:
+        if self._merged is None:
+            self._merged = {"event": {}, "person": {}, "venue": {}}
+            rows = self.connection.execute(
+                "SELECT kind, key, value FROM state "
+                "WHERE kind IN ('event_merged', 'person_merged', 'venue_merged')"
+            )
+            for row_kind, key, value in rows:
+                self._merged[row_kind.removesuffix("_merged")][key] = pickle.loads(value)
+        return self._merged[kind]
+
+    def current(self, kind: str, ref: str) -> str:
+        merged = self.merged(kind)
+        while ref in merged:
+            ref = merged[ref]
+        return ref
+
+    # -- the briefing, as its faces read it (BriefingSource) --------------------------------------
+
+    def events(self) -> list[Event]:
+        rows = self.connection.execute(
+            "SELECT id, start, end, time, timezone, title, people, venues, sources, mentions, "
+            "articles FROM events"
+        )
+        events = [_event(*row) for row in rows]
+        return sorted(
+            events, key=lambda event: (event.when.sort_key, -event.sources, event.title, event.id)
+        )
+
+    def people(self) -> list[Person]:
+        rows = self.connection.execute(
+            "SELECT id, name, aliases, roles, mentions, articles FROM people "
+            "ORDER BY mentions DESC, name"
+        )
+        return [
+            Person(i, name, tuple(json.loads(a)), tuple(json.loads(r)), m, n)
+            for i, name, a, r, m, n in rows
+        ]
+
+    def venues(self) -> list[Venue]:
+        rows = self.connection.execute(
+            "SELECT id, name, aliases, kind, within, mentions, articles FROM venues "
+            "ORDER BY mentions DESC, name"
+        )
+        return [
+            Venue(i, name, tuple(json.loads(a)), kind, w, m, n)
+            for i, name, a, kind, w, m, n in rows
+        ]
+
+    def articles(self) -> list[Article]:
+        rows = self.connection.execute(
+            "SELECT path, title, date_earliest, date_latest, date_source, date_how, outlet, url, "
+            "author "
+            "FROM articles ORDER BY path"
+        )
+        return [
+            Article(path, title, _date(earliest, latest, source, how), outlet, url, author)
+            for path, title, earliest, latest, source, how, outlet, url, author in rows
+        ]
+
+    def skipped(self) -> list[Skipped]:
+        rows = self.connection.execute("SELECT path, reason FROM skipped ORDER BY file, path")
+        return [Skipped(path, reason) for path, reason in rows]
+
+    def text(self, path: str) -> str:
+        row = self.connection.execute(
+            "SELECT text FROM articles WHERE path = ?", (path,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(path)
+        return str(row[0])
+
+    def marks(self, path: str) -> list[MarkedMention]:
+        row = self.connection.execute(
+            "SELECT f.facts, a.resolved FROM articles a JOIN facts f ON f.text_hash = a.text_hash "
+            "WHERE a.path = ?",
+            (path,),
+        ).fetchone()
+        if row is None or row[1] is None:
+            return []
+        facts: ArticleFacts = pickle.loads(row[0])
+        links: Links = pickle.loads(row[1]).links
+        found: list[MarkedMention] = []
+
+        def mark(kind: MentionKind, mention: Located, ref: str | None) -> None:
+            if ref is not None:
+                sentence = facts.sentences[mention.sentence]
+                found.append(MarkedMention(kind, self.current(kind, ref), mention.span, sentence))
+
+        for person, ref in zip(facts.people, links.people, strict=True):
+            mark("person", person, ref)
+        for place, ref in zip(facts.places, links.places, strict=True):
+            mark("venue", place, ref)
+        for time_mention, ref in zip(facts.times, links.times, strict=True):
+            mark("event", time_mention, ref)
+        return sorted(found, key=lambda mark: (mark.span.start, mark.span.end))
+
+    def articles_of(self, kind: MentionKind, ref: str) -> list[str]:
+        refs = [
+            ref,
+            *(old for old, new in self.merged(kind).items() if self.current(kind, new) == ref),
+        ]
+        marks = ", ".join("?" * len(refs))
+        rows = self.connection.execute(
+            f"SELECT DISTINCT a.path FROM refs r JOIN articles a ON a.id = r.article "
+            f"WHERE r.kind = ? AND r.ref IN ({marks}) ORDER BY a.path",
+            (kind, *refs),
+        )
+        return [row[0] for row in rows]
+
+    def article_count(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def cache_location(root: Path) -> Path:
+    """Where the cache of a corpus lives: one file per corpus folder, named after its path."""
+    resolved = str(root.expanduser().resolve())
+    digest = hashlib.blake2b(resolved.encode(), digest_size=8).hexdigest()
+    name = root.expanduser().resolve().name or "corpus"
+    return paths.cache_dir() / f"{name[:40]}-{digest}.sqlite"
+
+
+def _event(
+    event_id: str,
+    start: str,
+    end: str | None,
+    time: str | None,
+    zone: str | None,
+    title: str,
+    people: str,
+    venues: str,
+    sources: int,
+    mentions: int,
+    articles: int,
+) -> Event:
+    when = DateSpan.parse(start + (f"/{end}" if end else ""), time, zone)
+    people_ids, venue_ids = tuple(json.loads(people)), tuple(json.loads(venues))
+    return Event(event_id, when, title, people_ids, venue_ids, sources, mentions, articles)
+
+
+def _date(
+    earliest: str | None, latest: str | None, source: str | None, how: str | None
+) -> ArticleDate:
+    return ArticleDate(
+        date.fromisoformat(earliest) if earliest else None,
+        date.fromisoformat(latest) if latest else None,
+        DateSource(source or "unknown"),
+        how or "no date found",
+    )
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _reason(error: BaseException) -> str:
+    return str(error).split("\n")[0] or type(error).__name__
