@@ -9,6 +9,7 @@ work is committed in batches, so a build cut short leaves a store the next run g
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import time
@@ -66,6 +67,7 @@ class _Read(NamedTuple):
     hash: str
     articles: list[tuple[Article, str, ArticleFacts]]
     skipped: list[Skipped]
+    extracted: bool = True  # False when its hash said it need not be
 
 
 def update(
@@ -85,7 +87,9 @@ def update(
         by_hash = {known[name].hash: name for name in gone}
         stale: set[int] = set()
         progress.phase("Reading", len(changed))
-        for count, read in enumerate(_read_all(changed, workers), start=1):
+        known_hashes = frozenset(known[file.name].hash for file in changed if file.name in known)
+        known_hashes |= by_hash.keys()
+        for count, read in enumerate(_read_all(changed, known_hashes, workers), start=1):
             stale |= _take_in(
                 store, resolver, read, known.get(read.file.name), by_hash, gone, result
             )
@@ -135,6 +139,8 @@ def _take_in(
         store.rename_file(previous, file.name, file.size, file.mtime_ns)
         result.renamed += 1
         return set()
+    if not read.extracted:  # it had a known hash, but not that of its old self or a gone file
+        read = _read_one(file, frozenset())
     stale = _take_out(store, resolver, file.name) if old is not None else set()
     for article, text, facts in read.articles:
         store.add_article(file.name, article, text, facts)
@@ -199,17 +205,20 @@ def _redate(store: Store, resolver: Resolver, article_id: int) -> None:
 # -- reading, in parallel -------------------------------------------------------------------------
 
 
-def _read_all(files: Sequence[CorpusFile], workers: int | None) -> Iterator[_Read]:
-    """Each file read and extracted, in the order given; by several processes for many files."""
+def _read_all(
+    files: Sequence[CorpusFile], known: frozenset[str], workers: int | None
+) -> Iterator[_Read]:
+    """Each file read and extracted, in the order given; by several processes for many files.
+    A file whose bytes hash to one of `known` (touched, or renamed) is not extracted again."""
+    read = functools.partial(_read_one, known=known)
     if len(files) < PARALLEL_FROM:
-        yield from map(_read_one, files)
+        yield from map(read, files)
         return
     count = workers or max(1, min(os.cpu_count() or 1, 8))
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_warm_up) as pool:
-        yield from pool.map(_read_one, files, chunksize=16)
+        yield from pool.map(read, files, chunksize=16)
 
 
 def _warm_up() -> None:
@@ -221,11 +230,9 @@ def _warm_up() -> None:
     languages()
 
 
-def _read_one(file: CorpusFile) -> _Read:
+def _read_one(file: CorpusFile, known: frozenset[str]) -> _Read:
     read = read_file(file.path, file.name)
-    return _Read(
-        file,
-        read.hash,
-        [(article, text, extract(text)) for article, text in read.articles],
-        read.skipped,
-    )
+    if read.hash in known:
+        return _Read(file, read.hash, [], read.skipped, extracted=False)
+    articles = [(article, text, extract(text)) for article, text in read.articles]
+    return _Read(file, read.hash, articles, read.skipped)

@@ -237,13 +237,20 @@ def search_command(
 
 @main.command("index")
 @CORPUS
-def index_command(corpus: Path | None) -> None:
+@click.option(
+    "--rebuild", is_flag=True, help="Resolve the whole briefing again (articles are not re-read)."
+)
+def index_command(corpus: Path | None, rebuild: bool) -> None:
     """Build or bring up to date the cache of CORPUS, showing progress.
 
     Every other command does the same before it answers; this one only builds, so that a large
-    corpus can be read ahead of time.
+    corpus can be read ahead of time. Updates gather new mentions into the events already
+    there; --rebuild gathers them all afresh, as a first build does.
     """
     desk = _open(corpus, always_progress=True)
+    if rebuild:
+        with ProgressBar(_errors(), always=True) as progress:
+            desk.rebuild(progress)
     done = desk.refresh()  # nothing left to do: counts what the store now holds
     console = _console()
     location = desk.store.location

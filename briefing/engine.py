@@ -36,6 +36,16 @@ class Desk:
             self.briefing = Briefing(self.root, self.store)
         return done
 
+    def rebuild(self, progress: Progress | None = None) -> Update:
+        """Resolve the whole briefing again from the facts kept, as a first build would.
+
+        Updates take changed articles in and out one by one, so the way mentions gather into
+        events can depend on the order files came in; a rebuild gives the order-free result."""
+        with self.store.writing():
+            self.store.unresolve_all()
+            self.store.commit()
+        return self.refresh(progress)
+
     def search(self, query: str, limit: int = 20, offset: int = 0) -> search.Results:
         """The articles that match a query, best first; `search.QueryError` if it cannot be read."""
         return search.search(self.briefing, self.store, query, limit, offset)

@@ -226,7 +226,6 @@ def _filters(
             refs = _people(briefing, value) if name == "person" else _venues(briefing, value)
             if not refs:
                 return conditions, parameters, value
-            refs = [old for ref in refs for old in (ref, *_merged_into(store, name, ref))]
             marks = ", ".join("?" * len(refs))
             conditions.append(
                 f"a.id IN (SELECT article FROM refs WHERE kind = ? AND ref IN ({marks}))"
@@ -282,10 +281,6 @@ def _venues(briefing: Briefing, value: str) -> list[str]:
         if wanted in {fold(form) for form in (venue.name, *venue.aliases)}
     ]
     return sorted({inside for venue_id in found for inside in briefing.places_within(venue_id)})
-
-
-def _merged_into(store: Store, kind: str, ref: str) -> list[str]:
-    return [old for old, new in store.merged(kind).items() if store.current(kind, new) == ref]
 
 
 # -- suggestions ----------------------------------------------------------------------------------

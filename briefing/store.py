@@ -403,6 +403,7 @@ class Store:
     def save_state(self, resolver: Resolver) -> None:
         """Keep every row of state the resolver changed, and what the briefing shows of it."""
         views: dict[str, list[tuple[str, Any]]] = {"event": [], "person": [], "venue": []}
+        merged: list[tuple[str, str]] = []
         for table in resolver.tables():
             for key, value in table.changed():
                 if value is None:
@@ -416,9 +417,22 @@ class Store:
                     )
                 if table.kind in views:
                     views[table.kind].append((key, value))
-            if table.kind.endswith("_merged"):
-                self._merged = None
+                if table.kind.endswith("_merged") and value is not None:
+                    merged.append((table.kind.removesuffix("_merged"), key))
+        if merged:
+            self._merged = None
+            for kind, old in merged:
+                self._move_refs(kind, old, self.current(kind, old))
         self._save_views(resolver, views)
+
+    def _move_refs(self, kind: str, old: str, new: str) -> None:
+        """Mentions of an entity merged into another count for that other one."""
+        self.connection.execute(
+            "INSERT INTO refs SELECT kind, ?, article, count FROM refs WHERE kind = ? AND ref = ? "
+            "ON CONFLICT DO UPDATE SET count = count + excluded.count",
+            (new, kind, old),
+        )
+        self.connection.execute("DELETE FROM refs WHERE kind = ? AND ref = ?", (kind, old))
 
     def _save_views(self, resolver: Resolver, views: dict[str, list[tuple[str, Any]]]) -> None:
         for kind, table, show in (
@@ -568,15 +582,10 @@ class Store:
         return sorted(found, key=lambda mark: (mark.span.start, mark.span.end))
 
     def articles_of(self, kind: MentionKind, ref: str) -> list[str]:
-        refs = [
-            ref,
-            *(old for old, new in self.merged(kind).items() if self.current(kind, new) == ref),
-        ]
-        marks = ", ".join("?" * len(refs))
         rows = self.connection.execute(
-            f"SELECT DISTINCT a.path FROM refs r JOIN articles a ON a.id = r.article "
-            f"WHERE r.kind = ? AND r.ref IN ({marks}) ORDER BY a.path",
-            (kind, *refs),
+            "SELECT a.path FROM refs r JOIN articles a ON a.id = r.article "
+            "WHERE r.kind = ? AND r.ref = ? ORDER BY a.path",
+            (kind, ref),
         )
         return [row[0] for row in rows]
 

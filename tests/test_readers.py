@@ -24,7 +24,9 @@ def only(root: Path) -> tuple[Article, str]:
 
 
 def test_txt_iso_date_line_with_headline_on_the_same_line(corpus: Callable[..., Path]) -> None:
-    article, text = only(corpus({"a.txt": f" date 2025-06-02 Talks resume in Istanbul\n\n{BODY}\n"}))
+    article, text = only(
+        corpus({"a.txt": f" date 2025-06-02 Talks resume in Istanbul\n\n{BODY}\n"})
+    )
     assert article.date.earliest == date(2025, 6, 2)
     assert article.date.source is DateSource.STATED
     assert article.date.how == "date line"
@@ -42,13 +44,13 @@ def test_txt_written_date_line(corpus: Callable[..., Path]) -> None:
 def test_txt_without_date_line_is_undated_and_titled_by_its_first_line(
     corpus: Callable[..., Path],
 ) -> None:
-    article, text = only(corpus({"a.txt": f"\n\n  Talks resume  \n{BODY}"}))
+    article, _ = only(corpus({"a.txt": f"\n\n  Talks resume  \n{BODY}"}))
     assert article.date.source is DateSource.UNKNOWN
     assert article.title == "Talks resume"
 
 
 def test_txt_long_first_line_gives_its_first_sentence_as_title(corpus: Callable[..., Path]) -> None:
-    article, text = only(corpus({"a.txt": BODY + " " + BODY.replace("Monday", "Tuesday")}))
+    article, _ = only(corpus({"a.txt": BODY + " " + BODY.replace("Monday", "Tuesday")}))
     assert article.title == "The delegations met in Istanbul on Monday."
 
 
@@ -128,7 +130,7 @@ def test_html_takes_the_article_and_its_metadata(corpus: Callable[..., Path]) ->
 def test_json_one_article(corpus: Callable[..., Path]) -> None:
     record = {"title": "T", "published_at": "2025-05-29T08:00:00Z", "body": BODY, "url": "u",
               "source": {"name": "Eastbridge"}, "author": ["A", "B"]}  # fmt: skip
-    article, text = only(corpus({"a.json": json.dumps(record)}))
+    article, _ = only(corpus({"a.json": json.dumps(record)}))
     assert (article.title, article.outlet, article.url, article.author) == (
         "T",
         "Eastbridge",
@@ -152,7 +154,7 @@ def test_json_list_and_wrapped_list_number_their_articles(corpus: Callable[..., 
 
 def test_json_html_body_is_read_as_text(corpus: Callable[..., Path]) -> None:
     record = {"title": "T", "content": "<p>First paragraph here.</p><p>Second <b>bold</b> one.</p>"}
-    article, text = only(corpus({"a.json": json.dumps(record)}))
+    _, text = only(corpus({"a.json": json.dumps(record)}))
     assert "First paragraph here." in text and "Second bold one." in text
     assert "<p>" not in text
 

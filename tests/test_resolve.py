@@ -257,3 +257,20 @@ def test_every_event_mention_points_at_its_sentence(briefing_of: Make) -> None:
             sentence = briefing.text_of(mention)
             words = mention.span.of(briefing.text(mention.article))
             assert words in sentence
+
+
+def test_a_mention_that_bridges_two_events_makes_them_one_with_all_their_articles(
+    briefing_of: Make,
+) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2025-06-05 T\nOn June 5, delegates held talks in Vienna.",
+            "b.txt": " date 2025-06-05 T\nOn June 5, Foreign Minister Hakan Fidan landed in Geneva.",
+            "c.txt": " date 2025-06-06 T\nOn June 5, Hakan Fidan joined the talks in Vienna.",
+        }
+    )
+    [event] = [e for e in briefing.events if e.when.iso() == "2025-06-05"]
+    assert briefing.articles_of("event", event.id) == ["a.txt", "b.txt", "c.txt"]
+    assert (event.article_count, event.sources, event.mention_count) == (3, 3, 3)
+    marked = {m.ref for path in ("a.txt", "b.txt") for m in briefing.marks_in(path)}
+    assert event.id in marked

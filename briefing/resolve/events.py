@@ -289,9 +289,7 @@ class Events:
             if event.times[moment] <= 0:
                 del event.times[moment]
         if sign > 0:
-            event.candidates = sorted({*event.candidates, item.candidate}, key=lambda c: -c.merit)[
-                :TITLE_CANDIDATES
-            ]
+            event.candidates = _best({*event.candidates, item.candidate})
         else:
             event.candidates = [c for c in event.candidates if c.article != item.candidate.article]
         self.title(event)
@@ -308,9 +306,7 @@ class Events:
             (into.times, other.times),
         ):
             mine.update(theirs)  # type: ignore[arg-type]
-        into.candidates = sorted({*into.candidates, *other.candidates}, key=lambda c: -c.merit)[
-            :TITLE_CANDIDATES
-        ]
+        into.candidates = _best({*into.candidates, *other.candidates})
         self.events.delete(other.id)
         self.days.discard(other.day, other.id)
         self.merged.put(other.id, into.id)
@@ -322,6 +318,12 @@ class Events:
             frequency = Counter()
             self.frequency.put("all", frequency)
         return frequency
+
+
+def _best(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """The candidates an event keeps for its title: the best, in an order that does not depend
+    on the order they came in."""
+    return sorted(candidates, key=lambda c: (-c.merit, c.text))[:TITLE_CANDIDATES]
 
 
 def _groups(inputs: Sequence[EventInput]) -> list[_Group]:

@@ -104,7 +104,11 @@ def best_title(candidates: Sequence[Candidate], words: Counter[str]) -> str:
     }
     most_shared = max(shared.values(), default=0.0) or 1.0
     best = max(
-        candidates, key=lambda candidate: shared[candidate] / most_shared * 10 + candidate.merit
+        candidates,
+        key=lambda candidate: (
+            shared[candidate] / most_shared * 10 + candidate.merit,
+            candidate.text,
+        ),
     )
     return shorten(best.text)
 
