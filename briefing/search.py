@@ -16,6 +16,7 @@ words found. A search that finds nothing suggests the nearest names and words of
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from dataclasses import dataclass, field
@@ -33,7 +34,9 @@ SUGGEST_SCORE = 75
 TITLE_WEIGHT = 5.0
 
 _TOKEN = re.compile(
-    r'(?P<field>\w+):(?:"(?P<quoted>[^"]*)"|(?P<value>\S+))|"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)'
+    r'(?P<field>[^\W\d_]+):(?!//)(?:"(?P<quoted>[^"]*)"|(?P<value>\S*))'  # person:Lavrov, not 13:00
+    r'|(?P<minus>-)?"(?P<phrase>[^"]*)"'  # "exact phrase", -"left out"
+    r'|(?P<word>[^\s"]+)'
 )
 
 
@@ -106,12 +109,9 @@ def parse(text: str) -> Query:
             else:
                 pending_not = True
             continue
-        negated = pending_not or (
-            match["word"] is not None and token.startswith("-") and len(token) > 1
-        )
-        term = _term(
-            token[1:] if negated and not pending_not else token, phrase=match["phrase"] is not None
-        )
+        dashed = match["word"] is not None and token.startswith("-") and len(token) > 1
+        negated = pending_not or dashed or match["minus"] is not None
+        term = _term(token[1:] if dashed else token, phrase=match["phrase"] is not None)
         if term is None:
             continue
         if negated:
@@ -256,31 +256,30 @@ def _period(name: str, value: str) -> tuple[date, date]:
 
 
 def _people(briefing: Briefing, value: str) -> list[str]:
-    wanted = fold(value)
-    exact = [
-        person.id
-        for person in briefing.people
-        if wanted in {fold(form) for form in (person.name, *person.aliases)}
-    ]
-    if exact:
-        return exact
-    forms = {
-        fold(form): person.id
-        for person in briefing.people
-        for form in (person.name, *person.aliases)
-    }
-    best = process.extractOne(wanted, list(forms), scorer=fuzz.ratio, score_cutoff=88)
-    return [forms[best[0]]] if best else []
+    """The people a filter names: by any spelling of their name, or its last words (a surname)."""
+    return sorted(_name_index(briefing)[0].get(fold(value), ()))
 
 
 def _venues(briefing: Briefing, value: str) -> list[str]:
-    wanted = fold(value)
-    found = [
-        venue.id
-        for venue in briefing.venues
-        if wanted in {fold(form) for form in (venue.name, *venue.aliases)}
-    ]
-    return sorted({inside for venue_id in found for inside in briefing.places_within(venue_id)})
+    """The venues a filter names, by any spelling, with every venue that lies in them."""
+    named = _name_index(briefing)[1].get(fold(value), ())
+    return sorted({inside for venue_id in named for inside in briefing.places_within(venue_id)})
+
+
+@functools.lru_cache(maxsize=4)
+def _name_index(briefing: Briefing) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Folded names, and the last words of people's names, to the ids they name."""
+    people: dict[str, set[str]] = {}
+    for person in briefing.people:
+        for form in (person.name, *person.aliases):
+            words = fold(form).split()
+            for start in range(len(words)):
+                people.setdefault(" ".join(words[start:]), set()).add(person.id)
+    venues: dict[str, set[str]] = {}
+    for venue in briefing.venues:
+        for form in (venue.name, *venue.aliases):
+            venues.setdefault(fold(form), set()).add(venue.id)
+    return people, venues
 
 
 # -- suggestions ----------------------------------------------------------------------------------
@@ -288,10 +287,7 @@ def _venues(briefing: Briefing, value: str) -> list[str]:
 
 def _suggest(briefing: Briefing, store: Store, query: Query, unknown: str | None) -> list[str]:
     """The names and words of the corpus nearest those of a query that found nothing."""
-    names = sorted(
-        {form for person in briefing.people for form in (person.name, *person.aliases)}
-        | {form for venue in briefing.venues for form in (venue.name, *venue.aliases)}
-    )
+    names = _names(briefing)
     suggestions: dict[str, str] = {}  # by folded form: "Zelensky" and "zelensky" are one
     for word in ([unknown] if unknown else []) + query.words:
         near = [name for name, score in process.extract(word, names, scorer=fuzz.WRatio, limit=3)
@@ -302,6 +298,16 @@ def _suggest(briefing: Briefing, store: Store, query: Query, unknown: str | None
             if fold(suggestion) != fold(word):
                 suggestions.setdefault(fold(suggestion), suggestion)
     return list(suggestions.values())[:6]
+
+
+@functools.lru_cache(maxsize=4)
+def _names(briefing: Briefing) -> list[str]:
+    """Every name of the briefing, and people's surnames on their own, to suggest from."""
+    forms = {form for venue in briefing.venues for form in (venue.name, *venue.aliases)}
+    for person in briefing.people:
+        for form in (person.name, *person.aliases):
+            forms.update((form, form.split()[-1]))
+    return sorted(forms)
 
 
 def _near_terms(store: Store, word: str) -> list[str]:
