@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +23,7 @@ from typing import NamedTuple, Protocol
 from briefing.corpus import CorpusFile, read_file, scan
 from briefing.extract import extract
 from briefing.model import Article, ArticleFacts, DateSource, Skipped
-from briefing.resolve import Resolver
+from briefing.resolve import Resolved, Resolver
 from briefing.store import FileRecord, Store
 
 PARALLEL_FROM = 64  # files: fewer are read in this process (starting workers costs a second)
@@ -81,28 +82,30 @@ def update(
         return Update(unchanged=len(files), seconds=time.perf_counter() - started)
     with store.writing():  # another process may have done the work while we waited
         changed, gone = _changes(store, files)
-        result = Update(unchanged=len(files) - len(changed))
-        resolver = Resolver(store)
+        intake = _Intake(store, Update(unchanged=len(files) - len(changed)))
         known = store.files()
         by_hash = {known[name].hash: name for name in gone}
-        stale: set[int] = set()
-        progress.phase("Reading", len(changed))
         known_hashes = frozenset(known[file.name].hash for file in changed if file.name in known)
-        known_hashes |= by_hash.keys()
-        for count, read in enumerate(_read_all(changed, known_hashes, workers), start=1):
-            stale |= _take_in(
-                store, resolver, read, known.get(read.file.name), by_hash, gone, result
-            )
+        progress.phase("Reading", len(changed))
+        reads = _read_all(changed, known_hashes | by_hash.keys(), workers)
+        for count, read in enumerate(reads, start=1):
+            old = known.get(read.file.name)
+            if old is None and by_hash.get(read.hash) in gone:
+                previous = by_hash.pop(read.hash)
+                gone.remove(previous)
+                intake.rename(read.file, previous)
+            else:
+                intake.take_in(read, old)
             progress.advance()
             if count % BATCH == 0:
-                store.commit()
+                intake.commit()
         for name in gone:
-            stale |= _take_out(store, resolver, name)
-            result.removed += 1
-        _resolve(store, resolver, stale, progress, result)
-        store.commit()
-    result.seconds = time.perf_counter() - started
-    return result
+            intake.take_out(name)
+            intake.result.removed += 1
+        intake.resolve_waiting(progress)
+        intake.commit()
+    intake.result.seconds = time.perf_counter() - started
+    return intake.result
 
 
 def _changes(store: Store, files: Sequence[CorpusFile]) -> tuple[list[CorpusFile], list[str]]:
@@ -117,89 +120,96 @@ def _changes(store: Store, files: Sequence[CorpusFile]) -> tuple[list[CorpusFile
     return changed, [name for name in known if name not in names]
 
 
-def _take_in(
-    store: Store,
-    resolver: Resolver,
-    read: _Read,
-    old: FileRecord | None,
-    by_hash: dict[str, str],
-    gone: list[str],
-    result: Update,
-) -> set[int]:
-    """Store one file read: unchanged after all, renamed, or new articles for old ones."""
-    file = read.file
-    record = FileRecord(file.size, file.mtime_ns, read.hash)
-    if old is not None and old.hash == read.hash:
-        store.touch_file(file.name, file.size, file.mtime_ns)
-        result.unchanged += 1
-        return set()
-    if old is None and read.hash in by_hash and by_hash[read.hash] in gone:
-        previous = by_hash.pop(read.hash)
-        gone.remove(previous)
-        store.rename_file(previous, file.name, file.size, file.mtime_ns)
-        result.renamed += 1
-        return set()
-    if not read.extracted:  # it had a known hash, but not that of its old self or a gone file
-        read = _read_one(file, frozenset())
-    stale = _take_out(store, resolver, file.name) if old is not None else set()
-    for article, text, facts in read.articles:
-        store.add_article(file.name, article, text, facts)
-    store.put_file(file.name, record, read.skipped)
-    result.read += 1
-    return stale
+class _Intake:
+    """One update at work: files taken in and out of the store, articles resolved as they come.
 
+    Dated articles are resolved as soon as they are read; undated ones wait for the end, when the
+    dated ones they may take a year from are all in. An undated article whose year may change
+    (a dated one it leaned on came or went) is taken out of the briefing and waits too. Every
+    commit keeps the resolver's state with the articles it saw, so a build cut short leaves a
+    store that the next one goes on from.
+    """
 
-def _take_out(store: Store, resolver: Resolver, name: str) -> set[int]:
-    """Take a file's articles out of the briefing and the store; the undated articles whose year
-    they gave are returned, to be dated again."""
-    stale: set[int] = set()
-    for article_id in store.articles_of_file(name):
-        article, text, facts, resolved = store.loaded(article_id)
-        if resolved is not None:
+    def __init__(self, store: Store, result: Update) -> None:
+        self.store = store
+        self.result = result
+        self.resolver = Resolver(store)
+
+    def take_in(self, read: _Read, old: FileRecord | None) -> None:
+        """Store one file read: unchanged after all, or new articles for the old ones."""
+        file = read.file
+        if old is not None and old.hash == read.hash:
+            self.store.touch_file(file.name, file.size, file.mtime_ns)
+            self.result.unchanged += 1
+            return
+        if not read.extracted:  # a known hash, but not its old self's or a gone file's
+            read = _read_one(file, frozenset())
+        if old is not None:
+            self.take_out(file.name)
+        for article, text, facts in read.articles:
+            article_id = self.store.add_article(file.name, article, text, facts)
             if article.date.source is DateSource.STATED:
-                stale |= resolver.undated_naming(article_id, text, facts, resolved)
-            resolver.remove(article_id, article, text, facts, resolved)
-        store.remove_article(article_id)
-    store.forget_file(name)
-    return stale
+                self._resolve(article_id, article, text, facts)
+        self.store.put_file(
+            file.name, FileRecord(file.size, file.mtime_ns, read.hash), read.skipped
+        )
+        self.result.read += 1
 
+    def rename(self, file: CorpusFile, previous: str) -> None:
+        """The same bytes under a new name: its articles move with it, facts and all."""
+        self.store.rename_file(previous, file.name, file.size, file.mtime_ns)
+        self.result.renamed += 1
 
-def _resolve(
-    store: Store, resolver: Resolver, stale: set[int], progress: Progress, result: Update
-) -> None:
-    """Resolve every article not yet resolved, then date again the undated ones that need it."""
-    waiting = store.unresolved()
-    progress.phase("Resolving", len(waiting))
-    for count, article_id in enumerate(waiting, start=1):
-        article, text, facts, _ = store.loaded(article_id)
-        resolved = resolver.add(article_id, article, text, facts)
-        store.save_resolved(article_id, resolved)
+    def take_out(self, name: str) -> None:
+        """Take a file's articles out of the briefing and the store."""
+        for article_id in self.store.articles_of_file(name):
+            article, text, facts, resolved = self.store.loaded(article_id)
+            if resolved is not None:
+                self._unresolve(article_id, article, text, facts, resolved)
+            self.store.remove_article(article_id)
+        self.store.forget_file(name)
+
+    def resolve_waiting(self, progress: Progress) -> None:
+        """Resolve the articles still waiting: undated ones, and any a cut-short build left."""
+        waiting = self.store.unresolved()
+        progress.phase("Resolving", len(waiting))
+        for count, article_id in enumerate(waiting, start=1):
+            article, text, facts, _ = self.store.loaded(article_id)
+            self._resolve(article_id, article, text, facts)
+            progress.advance()
+            if count % BATCH == 0:
+                self.commit()
+        if self.result.removed or self.result.read:
+            self.store.recount()
+
+    def commit(self) -> None:
+        self.store.save_state(self.resolver)
+        self.store.commit()
+
+    def _resolve(self, article_id: int, article: Article, text: str, facts: ArticleFacts) -> None:
+        resolved = self.resolver.add(article_id, article, text, facts)
+        self.store.save_resolved(article_id, resolved)
+        self.store.relink(self.resolver.relinked())
         if article.date.source is DateSource.STATED:
-            stale |= resolver.undated_naming(article_id, text, facts, resolved)
-        store.relink(resolver.relinked())
-        progress.advance()
-        result.resolved += 1
-        if count % BATCH == 0:
-            store.save_state(resolver)
-            store.commit()
-    for article_id in sorted(stale - set(waiting)):
-        _redate(store, resolver, article_id)
-    store.save_state(resolver)
-    if result.removed or result.read:
-        store.recount()
+            self._redate(self.resolver.undated_naming(article_id, text, facts, resolved))
+        self.result.resolved += 1
 
+    def _unresolve(
+        self, article_id: int, article: Article, text: str, facts: ArticleFacts, resolved: Resolved
+    ) -> None:
+        if article.date.source is DateSource.STATED:
+            self._redate(
+                self.resolver.undated_naming(article_id, text, facts, resolved) - {article_id}
+            )
+        self.resolver.remove(article_id, article, text, facts, resolved)
+        self.store.unresolve(article_id)
 
-def _redate(store: Store, resolver: Resolver, article_id: int) -> None:
-    """An undated article takes its year from dated ones; when they change, it is resolved again."""
-    try:
-        article, text, facts, resolved = store.loaded(article_id)
-    except TypeError:
-        return  # gone meanwhile
-    if resolved is None:
-        return
-    resolver.remove(article_id, article, text, facts, resolved)
-    store.save_resolved(article_id, resolver.add(article_id, article, text, facts))
-    store.relink(resolver.relinked())
+    def _redate(self, undated: set[int]) -> None:
+        """Undated articles that may take another year now: out of the briefing until the end."""
+        for article_id in sorted(undated):
+            article, text, facts, resolved = self.store.loaded(article_id)
+            if resolved is not None:
+                self._unresolve(article_id, article, text, facts, resolved)
 
 
 # -- reading, in parallel -------------------------------------------------------------------------
@@ -215,16 +225,32 @@ def _read_all(
         yield from map(read, files)
         return
     count = workers or max(1, min(os.cpu_count() or 1, 8))
+    # Not "fork": a forked worker would hold the store's lock file open, and outlive a killed
+    # build holding the lock. Workers from a fork server share only what they are sent.
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_warm_up) as pool:
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["briefing.extract"])  # not the caller's __main__
+    with ProcessPoolExecutor(
+        max_workers=count, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(read, files, chunksize=16)
 
 
-def _warm_up() -> None:
-    """Load the gazetteer once per worker, before its first file."""
+def _start_worker(build: int) -> None:
+    """Load the gazetteer once per worker, before its first file; and end the worker if the
+    build that started it is killed, rather than wait for work forever."""
     from briefing.extract.gazetteer import gazetteer, given_names, languages
 
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(build, 0)
+            except ProcessLookupError:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
     gazetteer()
     given_names()
     languages()

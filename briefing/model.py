@@ -248,6 +248,14 @@ class PlaceMention(NamedTuple):
     within: str | None = None  # the name of a place the text puts it in ("Palace in Istanbul")
 
 
+class Fingerprint(NamedTuple):
+    """What tells an article's syndicated copies: keys of its longest paragraphs, and a sketch
+    of its phrases (see `extract.fingerprint`)."""
+
+    keys: tuple[str, ...]
+    sketch: tuple[int, ...]
+
+
 class ArticleFacts(NamedTuple):
     """Everything extraction finds in one article; depends on nothing but the article's text."""
 
@@ -255,6 +263,7 @@ class ArticleFacts(NamedTuple):
     times: tuple[TimeMention, ...]
     people: tuple[PersonMention, ...]
     places: tuple[PlaceMention, ...]
+    fingerprint: Fingerprint
 
 
 # -- the briefing ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import json
 import pickle
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -41,7 +42,7 @@ from briefing.resolve import Links, Resolved, Resolver
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "5"
 APPLICATION = "briefing"
 
 SCHEMA = """
@@ -58,7 +59,7 @@ CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE TABLE IF NOT EXISTS facts (text_hash TEXT PRIMARY KEY, facts BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     title, text, content='articles', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search, 'row');
 CREATE TABLE IF NOT EXISTS state (
     kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (kind, key)
@@ -298,7 +299,7 @@ class Store:
         )
         self.connection.execute(
             "INSERT OR IGNORE INTO facts VALUES (?, ?)",
-            (text_hash, pickle.dumps(facts, protocol=5)),
+            (text_hash, _pack(facts)),
         )
         return article_id
 
@@ -321,7 +322,7 @@ class Store:
         row = self.connection.execute(
             "SELECT facts FROM facts WHERE text_hash = ?", (text_hash,)
         ).fetchone()
-        return None if row is None else pickle.loads(row[0])
+        return None if row is None else _unpack(row[0])
 
     def loaded(self, article_id: int) -> tuple[Article, str, ArticleFacts, Resolved | None]:
         """An article as stored: its record, text, facts and what resolution made of it."""
@@ -334,12 +335,12 @@ class Store:
         path, title, stated, how, outlet, url, author, text, facts, resolved = row
         written = ArticleDate.stated(date.fromisoformat(stated), how) if stated else ArticleDate()
         article = Article(path, title, written, outlet, url, author)
-        return article, text, pickle.loads(facts), pickle.loads(resolved) if resolved else None
+        return article, text, _unpack(facts), _unpack(resolved) if resolved else None
 
     def unresolved(self) -> list[int]:
-        """Articles read but not yet resolved, dated ones first, each in corpus order."""
+        """Articles read but not yet resolved, dated ones first, each in the order read."""
         rows = self.connection.execute(
-            "SELECT id FROM articles WHERE resolved IS NULL ORDER BY stated_date IS NULL, path"
+            "SELECT id FROM articles WHERE resolved IS NULL ORDER BY stated_date IS NULL, id"
         )
         return [row[0] for row in rows]
 
@@ -361,7 +362,7 @@ class Store:
                 written.source.value,
                 written.how,
                 resolved.group,
-                pickle.dumps(resolved, protocol=5),
+                _pack(resolved),
                 article_id,
             ),
         )
@@ -371,6 +372,11 @@ class Store:
             [(kind, ref, article_id, count) for (kind, ref), count in resolved.refs().items()],
         )
 
+    def unresolve(self, article_id: int) -> None:
+        """An article taken out of the briefing, to be resolved again."""
+        self.connection.execute("UPDATE articles SET resolved = NULL WHERE id = ?", (article_id,))
+        self.connection.execute("DELETE FROM refs WHERE article = ?", (article_id,))
+
     def relink(self, relinked: Iterable[tuple[int, int, str]]) -> None:
         """Lone names of earlier articles that a later full name took in."""
         for article_id, index, person in relinked:
@@ -379,7 +385,7 @@ class Store:
             ).fetchone()
             if row is None or row[0] is None:
                 continue
-            resolved: Resolved = pickle.loads(row[0])
+            resolved: Resolved = _unpack(row[0])
             people = list(resolved.links.people)
             people[index] = person
             self.save_resolved(
@@ -398,7 +404,7 @@ class Store:
         row = self.connection.execute(
             "SELECT value FROM state WHERE kind = ? AND key = ?", (kind, key)
         ).fetchone()
-        return None if row is None else pickle.loads(row[0])
+        return None if row is None else _unpack(row[0])
 
     def save_state(self, resolver: Resolver) -> None:
         """Keep every row of state the resolver changed, and what the briefing shows of it."""
@@ -413,7 +419,7 @@ class Store:
                 else:
                     self.connection.execute(
                         "INSERT OR REPLACE INTO state VALUES (?, ?, ?)",
-                        (table.kind, key, pickle.dumps(value, protocol=5)),
+                        (table.kind, key, _pack(value)),
                     )
                 if table.kind in views:
                     views[table.kind].append((key, value))
@@ -492,7 +498,7 @@ class Store:
                 "WHERE kind IN ('event_merged', 'person_merged', 'venue_merged')"
             )
             for row_kind, key, value in rows:
-                self._merged[row_kind.removesuffix("_merged")][key] = pickle.loads(value)
+                self._merged[row_kind.removesuffix("_merged")][key] = _unpack(value)
         return self._merged[kind]
 
     def current(self, kind: str, ref: str) -> str:
@@ -564,8 +570,8 @@ class Store:
         ).fetchone()
         if row is None or row[1] is None:
             return []
-        facts: ArticleFacts = pickle.loads(row[0])
-        links: Links = pickle.loads(row[1]).links
+        facts: ArticleFacts = _unpack(row[0])
+        links: Links = _unpack(row[1]).links
         found: list[MarkedMention] = []
 
         def mark(kind: MentionKind, mention: Located, ref: str | None) -> None:
@@ -599,6 +605,15 @@ def cache_location(root: Path) -> Path:
     digest = hashlib.blake2b(resolved.encode(), digest_size=8).hexdigest()
     name = root.expanduser().resolve().name or "corpus"
     return paths.cache_dir() / f"{name[:40]}-{digest}.sqlite"
+
+
+def _pack(value: object) -> bytes:
+    """A value as the store keeps it: pickled (the store is ours alone) and compressed."""
+    return zlib.compress(pickle.dumps(value, protocol=5), 1)
+
+
+def _unpack(kept: bytes) -> Any:
+    return pickle.loads(zlib.decompress(kept))  # written by `_pack`, into our own cache
 
 
 def _event(

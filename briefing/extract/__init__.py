@@ -8,10 +8,12 @@ are remembered, together with what they depended on outside the sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
+from briefing.extract.fingerprint import fingerprint
 from briefing.extract.lexicon import fold
 from briefing.extract.people import find_people
 from briefing.extract.places import (
@@ -53,13 +55,26 @@ def extract(text: str) -> ArticleFacts:
     places = [
         place for place in places if place.place_id is not None or fold(place.name) not in surnames
     ]
+    # A lone capitalised word the article also writes in lower case ("Analysts said", "the
+    # analysts") is a word that starts a sentence, not a surname.
     taken = {place.span.start for place in places}
+    lower = _lower_case_words(text) if any(p.evidence == "surname" for p in people) else set()
     people = [
         person
         for person in people
-        if person.evidence != "surname" or person.span.start not in taken
+        if person.evidence != "surname"
+        or (person.span.start not in taken and person.name.casefold() not in lower)
     ]
-    return ArticleFacts(tuple(sentences), tuple(times), tuple(people), tuple(places))
+    return ArticleFacts(
+        tuple(sentences), tuple(times), tuple(people), tuple(places), fingerprint(text)
+    )
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _lower_case_words(text: str) -> set[str]:
+    return {word for word in _WORD.findall(text) if word[0].islower()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +130,17 @@ def _places(sentence: str, part: _Sentence, context: frozenset[str]) -> tuple[Pl
 
 
 def _moved(mention: _M, offset: int, sentence: int) -> _M:
-    """A mention found in a sentence, placed in its article."""
-    span = Span(mention.span.start + offset, mention.span.end + offset)
-    return mention._replace(span=span, sentence=sentence)
+    """A mention found in a sentence, placed in its article (as `_replace` would, faster)."""
+    values = list(mention)
+    values[0] = Span(mention.span.start + offset, mention.span.end + offset)
+    values[_SENTENCE_FIELD[type(mention)]] = sentence
+    return tuple.__new__(type(mention), values)
+
+
+_SENTENCE_FIELD = {
+    kind: kind._fields.index("sentence") for kind in (TimeMention, PersonMention, PlaceMention)
+}
+assert all(kind._fields[0] == "span" for kind in _SENTENCE_FIELD)
 
 
 def _quote_states(text: str, sentences: list[Span]) -> list[bool]:

@@ -58,7 +58,7 @@ class Resolver:
 
     def add(self, article_id: int, article: Article, text: str, facts: ArticleFacts) -> Resolved:
         anchored = self.days.anchor(article_id, article, text, facts)
-        group = self.copies.add(article_id, text)
+        group = self.copies.add(article_id, facts.fingerprint)
         people = self.people.add(article_id, facts.people)
         places = self.venues.add(facts.places)
         inputs = event_inputs(
@@ -90,7 +90,7 @@ class Resolver:
         )
         self.venues.remove(facts.places, links.places)
         self.people.remove(article_id, facts.people, links.people)
-        self.copies.remove(article_id, text)
+        self.copies.remove(article_id, facts.fingerprint)
         self.days.forget(article_id, article, text, facts, resolved.anchored)
 
     def undated_naming(
@@ -122,7 +122,7 @@ class Resolver:
             "end": when.end.iso() if when.end else None,
             "time": when.time,
             "timezone": when.timezone,
-            "title": event.title,
+            "title": self.events.title(event),
             "people": _ranked(
                 Counter({self.people.resolve(key): count for key, count in event.people.items()})
             ),

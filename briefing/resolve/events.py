@@ -174,6 +174,7 @@ class Events:
         self._ancestors = ancestors
         self._wide = wide
         self._person = person
+        self._seen_about: dict[str, tuple[int, Counter[str]]] = {}
 
     def resolve(self, event_id: str) -> str:
         while (merged := self.merged.get(event_id)) is not None:
@@ -225,7 +226,8 @@ class Events:
         if not (group.places or group.people or group.kinds):
             # a bare "on June 2" goes with what that day is known for
             return max(events, key=lambda event: (event.count, event.id), default=None)
-        matching = [event for event in events if self._matches(group, event, frequency)]
+        places = self._places(group.places)
+        matching = [event for event in events if self._matches(group, places, event, frequency)]
         if not matching:
             return None
         kept = matching[0]
@@ -233,12 +235,12 @@ class Events:
             self._merge(other, into=kept)
         return kept
 
-    def _matches(self, group: _Group, event: EventState, frequency: Counter[str]) -> bool:
+    def _matches(
+        self, group: _Group, places: set[str], event: EventState, frequency: Counter[str]
+    ) -> bool:
         if ("attack" in group.kinds) != event.attack:
             return False
-        if self._places(group.places) & self._places(event.places) or (
-            group.kinds & event.kinds.keys()
-        ) - {"statement"}:
+        if self._shares_place(places, event) or (group.kinds & event.kinds.keys()) - {"statement"}:
             return True
         told, known = group.kinds - {"statement"}, set(event.kinds) - {"statement"}
         if told and known and not told & known:
@@ -246,7 +248,24 @@ class Events:
         people = {self._person(person) for person in event.people}
         if any(self._person(person) in people for person in group.people):
             return True
-        return _overlap(group.words, event.about(), frequency) >= SAME_WORDS
+        return _overlap(group.words, self._about(event), frequency) >= SAME_WORDS
+
+    def _shares_place(self, places: set[str], event: EventState) -> bool:
+        """Whether one of the event's places, or one they lie in, is among `places`."""
+        for venue in event.places:
+            if not self._wide(venue) and (
+                venue in places or any(inside in places for inside in self._ancestors(venue))
+            ):
+                return True
+        return False
+
+    def _about(self, event: EventState) -> Counter[str]:
+        """`event.about()`, worked out again only when the event's mentions change."""
+        count, about = self._seen_about.get(event.id, (-1, Counter()))
+        if count != event.count:
+            about = event.about()
+            self._seen_about[event.id] = (event.count, about)
+        return about
 
     def _places(self, venues: Iterable[str]) -> set[str]:
         """Venues with those they lie in (a palace counts as its city); not countries, too wide
@@ -292,7 +311,6 @@ class Events:
             event.candidates = _best({*event.candidates, item.candidate})
         else:
             event.candidates = [c for c in event.candidates if c.article != item.candidate.article]
-        self.title(event)
         self.events.touch(event.id)
 
     def _merge(self, other: EventState, into: EventState) -> None:

@@ -19,9 +19,10 @@ from thefuzz import fuzz
 
 from briefing.extract.lexicon import fold
 from briefing.model import PersonMention
-from briefing.resolve.state import Backing, Index, Table
+from briefing.resolve.state import Backing, Index, Table, near_keys
 
 SURNAME_SIMILARITY = 85  # thefuzz ratio: "zelensky" / "zelenskyy" is 94
+WAITING_LIMIT = 200  # a lone word met this often before any full name is not worth waiting on
 GIVEN_NAME_SIMILARITY = 75  # "sergei" / "sergey" is 83; "vladimir" / "volodymyr" is 71
 
 
@@ -161,7 +162,7 @@ class People:
 
     def _full_name(self, name: str) -> PersonState:
         surname = _words(name)[-1]
-        for person_id in self.index.find(f"b:{surname[:2]}"):
+        for person_id in self._near(surname):
             person = self.people.get(person_id)
             if (
                 person is not None
@@ -178,15 +179,17 @@ class People:
         self, article: int, index: int, mention: PersonMention, here: set[str]
     ) -> str | None:
         word = _words(mention.name)[-1]
-        candidates = self.index.find(f"s:{word}") or self.index.find(f"g:{word}")
+        candidates = self.index.members(f"s:{word}") or self.index.members(f"g:{word}")
         if not candidates:
-            candidates = [
-                person_id
-                for person_id in self.index.find(f"b:{word[:2]}")
+            candidates = {
+                person_id: None
+                for person_id in self._near(word)
                 if (person := self.people.get(person_id)) is not None
                 and _same_surname(word, person.surname)
-            ]
-        chosen = [person for person in candidates if person in here] or candidates
+            }
+        chosen = sorted(person for person in here if person in candidates)
+        if not chosen and len(candidates) == 1:
+            chosen = list(candidates)
         if len(chosen) == 1:
             person = self.people[chosen[0]]
             self._count(person, mention, full=False)
@@ -197,7 +200,9 @@ class People:
                 self._count(person, mention, full=False)
                 return person.id
             waiting = self.waiting.get(word) or []
-            self.waiting.put(word, [*waiting, Waiting(article, index, mention.name, mention.role)])
+            if len(waiting) < WAITING_LIMIT:
+                waiting.append(Waiting(article, index, mention.name, mention.role))
+                self.waiting.put(word, waiting)
         return None
 
     def _take_in_waiting(self, person: PersonState, surname: str) -> None:
@@ -242,9 +247,17 @@ class People:
             person_id = f"{base}-{number}"
         person = PersonState(person_id, surname)
         self.people.put(person_id, person)
-        self._file(person, f"b:{surname[:2]}")
+        for key in near_keys(surname):
+            self._file(person, f"n:{key}")
         self._file(person, f"s:{surname}")
         return person
+
+    def _near(self, surname: str) -> list[str]:
+        """People whose surname may be this one spelled another way, in the order they came."""
+        found: dict[str, None] = {}
+        for key in sorted(near_keys(surname)):
+            found.update(self.index.members(f"n:{key}"))
+        return list(found)
 
     def _file(self, person: PersonState, key: str) -> None:
         self.index.add(key, person.id)

@@ -68,20 +68,39 @@ class Table(Generic[V]):
         self.dirty.clear()
 
 
-class Index(Table[list[str]]):
-    """Keys to the ids of the entities they find: "s:lavrov" -> ["sergey-lavrov"]."""
+class Index(Table[dict[str, None]]):
+    """Keys to the ids of the entities they find: "s:lavrov" -> {"sergey-lavrov"}, in the order
+    they were filed (a dict used as an ordered set: adding and taking out cost the same however
+    many ids a key holds)."""
 
-    def find(self, key: str) -> list[str]:
-        return list(self.get(key) or ())
+    def find(self, key: str) -> tuple[str, ...]:
+        """The ids filed under a key, as they are now (safe to change the index meanwhile)."""
+        return tuple(self.get(key) or ())
+
+    def members(self, key: str) -> dict[str, None]:
+        """The ids filed under a key, without a copy: to test or read, not to change meanwhile."""
+        return self.get(key) or {}
 
     def add(self, key: str, ref: str) -> None:
-        found = self.get(key) or []
-        if ref not in found:
-            self.put(key, [*found, ref])
+        found = self.get(key)
+        if found is None:
+            self.put(key, {ref: None})
+        elif ref not in found:
+            found[ref] = None
+            self.touch(key)
 
     def discard(self, key: str, ref: str) -> None:
-        found = [other for other in self.get(key) or () if other != ref]
+        found = self.get(key)
+        if not found or ref not in found:
+            return
+        del found[ref]
         if found:
-            self.put(key, found)
+            self.touch(key)
         else:
             self.delete(key)
+
+
+def near_keys(word: str) -> set[str]:
+    """The word and the word less each of its letters: two words one edit apart (a letter
+    added, dropped or changed) share at least one of them."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}

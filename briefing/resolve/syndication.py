@@ -1,50 +1,18 @@
 """Syndicated copies: the same article republished under another title or by another outlet.
 
 An event reported by one wire story and its three reprints has one source, not four. An article
-is compared only with those that share one of its longest paragraphs (copies share their body,
-not their header), by the overlap of their five-word phrases, estimated from a small sketch.
+is compared only with those filed under one of its longest paragraphs, by the overlap of their
+five-word phrases, estimated from their fingerprints.
 """
 
 from __future__ import annotations
 
-import re
-import zlib
-
+from briefing.extract.fingerprint import similarity
+from briefing.model import Fingerprint
 from briefing.resolve.state import Backing, Table
 
-SHINGLE_WORDS = 5
-SKETCH_SIZE = 64
-KEY_PARAGRAPHS = 3  # the longest paragraphs an article is filed under
-KEY_LENGTH = 120  # characters: shorter paragraphs are too common to tell copies apart
 SAME_TEXT = 0.6  # estimated share of phrases in common that makes two articles copies
-
-_WORD = re.compile(r"\w+")
-
-
-def sketch(text: str) -> tuple[int, ...]:
-    """The smallest hashes of the text's five-word phrases, its first paragraph (the title)
-    left out."""
-    body = text.split("\n\n", 1)[1] if "\n\n" in text else text
-    words = _WORD.findall(body.casefold())
-    phrases = {
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
-        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
-    }
-    return tuple(sorted(phrases)[:SKETCH_SIZE])
-
-
-def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    """Estimated Jaccard similarity of two texts from their sketches."""
-    if not a or not b:
-        return 0.0
-    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
-    both = set(a) & set(b)
-    return sum(1 for value in union if value in both) / len(union)
-
-
-def keys(text: str) -> list[str]:
-    paragraphs = sorted(text.split("\n\n")[1:], key=len, reverse=True)[:KEY_PARAGRAPHS]
-    return [f"{zlib.crc32(p.casefold().encode()):08x}" for p in paragraphs if len(p) >= KEY_LENGTH]
+COMMON_PARAGRAPH = 64  # articles under one paragraph: past this it is boilerplate, not a copy
 
 
 class Copies:
@@ -53,25 +21,29 @@ class Copies:
         self.sketches: Table[tuple[int, ...]] = Table("copy_sketch", backing)
         self.groups: Table[int] = Table("copy_group", backing)
 
-    def add(self, article: int, text: str) -> int:
+    def add(self, article: int, fingerprint: Fingerprint) -> int:
         """The group of copies the article belongs to: the id of its first article."""
-        mine = sketch(text)
         group = article
-        for key in keys(text):
+        for key in fingerprint.keys:
             others = self.filed.get(key) or []
+            if len(others) >= COMMON_PARAGRAPH:
+                continue
             if group == article:
                 for other in others:
                     other_sketch = self.sketches.get(str(other))
-                    if other_sketch is not None and similarity(mine, other_sketch) >= SAME_TEXT:
+                    if other_sketch is not None and (
+                        similarity(fingerprint.sketch, other_sketch) >= SAME_TEXT
+                    ):
                         group = self.groups.get(str(other)) or other
                         break
-            self.filed.put(key, [*others, article])
-        self.sketches.put(str(article), mine)
+            others.append(article)
+            self.filed.put(key, others)
+        self.sketches.put(str(article), fingerprint.sketch)
         self.groups.put(str(article), group)
         return group
 
-    def remove(self, article: int, text: str) -> None:
-        for key in keys(text):
+    def remove(self, article: int, fingerprint: Fingerprint) -> None:
+        for key in fingerprint.keys:
             left = [other for other in self.filed.get(key) or () if other != article]
             if left:
                 self.filed.put(key, left)

@@ -20,7 +20,7 @@ from briefing.extract.gazetteer import gazetteer
 from briefing.extract.lexicon import SITE_WORDS, fold
 from briefing.model import PlaceMention
 from briefing.resolve.people import slug
-from briefing.resolve.state import Backing, Index, Table
+from briefing.resolve.state import Backing, Index, Table, near_keys
 
 PLACE_SIMILARITY = 92
 
@@ -101,6 +101,14 @@ def _official(place_id: str | None) -> str | None:
     return gazetteer().name_of(place_id)
 
 
+def _shape(venue: VenueState) -> tuple[str, str | None] | None:
+    """What a venue is and what it lies within, as far as others' ancestors go (None: new)."""
+    if not venue.forms:
+        return None
+    within = max(venue.within, key=venue.within.__getitem__) if venue.within else None
+    return venue.kind(), within
+
+
 def _has_accents(name: str) -> bool:
     """ "Çırağan" says more than "Ciragan": keep the spelling that has its accents."""
     return fold(name) != name.casefold()
@@ -111,6 +119,9 @@ class Venues:
         self.venues: Table[VenueState] = Table("venue", backing)
         self.index = Index("venue_key", backing)
         self.merged: Table[str] = Table("venue_merged", backing)
+        self._chains: dict[str, list[str]] = {}  # ancestors, until venues change shape
+        self._wide: dict[str, bool] = {}  # the same
+        self._watched: set[str] = set()  # names that worked-out venues lie within
 
     def resolve(self, venue_id: str) -> str:
         while (merged := self.merged.get(venue_id)) is not None:
@@ -122,6 +133,7 @@ class Venues:
         links = []
         for mention in mentions:
             venue = self._find(mention) or self._new(mention)
+            shape = _shape(venue)
             venue.forms[mention.name] += 1
             venue.kinds[mention.kind] += 1
             if mention.place_id:
@@ -132,10 +144,25 @@ class Venues:
             venue.country = venue.country or mention.country
             self._file(venue, f"n:{name_key(mention.name)}")
             self.venues.touch(venue.id)
+            if shape is not None and shape != _shape(venue):
+                self._reshaped(venue.id)
             links.append(venue.id)
         return links
 
+    def _reshaped(self, venue_id: str | None = None) -> None:
+        """What lies within what changed, for one venue or maybe any: the ancestors that may
+        have changed are worked out again."""
+        if venue_id is None:
+            self._chains.clear()
+            self._wide.clear()
+            self._watched.clear()
+            return
+        self._wide.pop(venue_id, None)
+        for key in [key for key, chain in self._chains.items() if venue_id in (key, *chain)]:
+            del self._chains[key]
+
     def remove(self, mentions: Sequence[PlaceMention], links: Sequence[str]) -> None:
+        self._reshaped()
         for mention, link in zip(mentions, links, strict=True):
             venue = self.venues.get(self.resolve(link))
             if venue is None:
@@ -160,11 +187,14 @@ class Venues:
         venue = self.venues.get(self.resolve(venue_id))
         if venue is None:
             return None
-        for name, _ in venue.within.most_common():
-            for other in self.index.find(f"n:{name_key(name)}"):
-                other = self.resolve(other)
-                if other != venue.id:
-                    return other
+        if venue.within:
+            self._watched.update(name_key(name) for name in venue.within)
+            top = max(venue.within, key=venue.within.__getitem__)
+            for name in (top, *(name for name, _ in venue.within.most_common() if name != top)):
+                for other in self.index.members(f"n:{name_key(name)}"):
+                    other = self.resolve(other)
+                    if other != venue.id:
+                        return other
         if venue.country and venue.kind() != "country":
             for other in self.index.find(f"id:country:{venue.country}"):
                 return self.resolve(other)
@@ -172,12 +202,16 @@ class Venues:
 
     def wide(self, venue_id: str) -> bool:
         """Whether a venue is a country or a continent: too wide to tell two events apart."""
-        venue = self.venues.get(self.resolve(venue_id))
-        return venue is None or venue.kind() in ("country", "continent")
+        if venue_id not in self._wide:
+            venue = self.venues.get(self.resolve(venue_id))
+            self._wide[venue_id] = venue is None or venue.kind() in ("country", "continent")
+        return self._wide[venue_id]
 
     def ancestors(self, venue_id: str) -> list[str]:
         """The venues it lies in, nearest first, short of countries (too wide to tell events
         apart)."""
+        if venue_id in self._chains:
+            return self._chains[venue_id]
         chain: list[str] = []
         current = self.within(venue_id)
         while current is not None and current not in chain and current != venue_id:
@@ -186,6 +220,7 @@ class Venues:
                 break
             chain.append(current)
             current = self.within(current)
+        self._chains[venue_id] = chain
         return chain
 
     # -- finding and filing -----------------------------------------------------------------------
@@ -205,7 +240,7 @@ class Venues:
             if mention.kind == "place":
                 for venue_id in self.index.find(f"stem:{key}"):
                     return self.venues.get(self.resolve(venue_id))  # "Dolmabahçe": the palace
-            for venue_id in self.index.find(f"f:{key[:2]}"):
+            for venue_id in self._near(key):
                 venue = self.venues.get(self.resolve(venue_id))
                 if (
                     venue is not None
@@ -225,7 +260,8 @@ class Venues:
         venue = VenueState(venue_id, key, mention.country)
         self.venues.put(venue_id, venue)
         if mention.place_id is None:
-            self._file(venue, f"f:{key[:2]}")
+            for near in near_keys(key):
+                self._file(venue, f"f:{near}")
         words = fold(mention.name).split()
         if len(words) >= 2 and words[-1] in SITE_WORDS:
             stem = name_key(" ".join(words[:-1]))
@@ -233,7 +269,20 @@ class Venues:
             self._take_in_bare(venue, stem)
         return venue
 
+    def _near(self, key: str) -> list[str]:
+        """Venues not in the gazetteer whose name may be this one spelled another way."""
+        found: dict[str, None] = {}
+        for near in sorted(near_keys(key)):
+            found.update(self.index.members(f"f:{near}"))
+        return list(found)
+
     def _file(self, venue: VenueState, key: str) -> None:
+        if (
+            key.startswith("n:")
+            and key[2:] in self._watched
+            and venue.id not in self.index.members(key)
+        ):
+            self._reshaped()  # a venue others were said to lie within is now known
         self.index.add(key, venue.id)
         venue.keys.add(key)
 
@@ -246,6 +295,7 @@ class Venues:
                 site.within.update(other.within)
                 self._forget(other)
                 self.merged.put(other.id, site.id)
+                self._reshaped()
 
     def _forget(self, venue: VenueState) -> None:
         self.venues.delete(venue.id)
