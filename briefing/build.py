@@ -9,9 +9,11 @@ work is committed in batches, so a build cut short leaves a store the next run g
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -87,7 +89,7 @@ def update(
         by_hash = {known[name].hash: name for name in gone}
         known_hashes = frozenset(known[file.name].hash for file in changed if file.name in known)
         progress.phase("Reading", len(changed))
-        reads = _read_all(changed, known_hashes | by_hash.keys(), workers)
+        reads = _read_all(changed, known_hashes | by_hash.keys(), workers, store.lock_fd)
         for count, read in enumerate(reads, start=1):
             old = known.get(read.file.name)
             if old is None and by_hash.get(read.hash) in gone:
@@ -216,7 +218,7 @@ class _Intake:
 
 
 def _read_all(
-    files: Sequence[CorpusFile], known: frozenset[str], workers: int | None
+    files: Sequence[CorpusFile], known: frozenset[str], workers: int | None, inherited: int | None
 ) -> Iterator[_Read]:
     """Each file read and extracted, in the order given; by several processes for many files.
     A file whose bytes hash to one of `known` (touched, or renamed) is not extracted again."""
@@ -225,22 +227,21 @@ def _read_all(
         yield from map(read, files)
         return
     count = workers or max(1, min(os.cpu_count() or 1, 8))
-    # Not "fork": a forked worker would hold the store's lock file open, and outlive a killed
-    # build holding the lock. Workers from a fork server share only what they are sent.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(["briefing.extract"])  # not the caller's __main__
-    with ProcessPoolExecutor(
-        max_workers=count, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
-    ) as pool:
+    _load_lexicons()  # once, before the workers fork: they share it
+    # Forked workers start at once and run no caller's code; elsewhere they are spawned.
+    fork = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else None)
+    starting = (os.getpid(), inherited)
+    with ProcessPoolExecutor(count, context, initializer=_start_worker, initargs=starting) as pool:
         yield from pool.map(read, files, chunksize=16)
 
 
-def _start_worker(build: int) -> None:
-    """Load the gazetteer once per worker, before its first file; and end the worker if the
-    build that started it is killed, rather than wait for work forever."""
-    from briefing.extract.gazetteer import gazetteer, given_names, languages
+def _start_worker(build: int, inherited: int | None) -> None:
+    """Ready a worker: close the build's lock file it inherited (so that a killed build frees
+    the lock), end it if the build that started it dies, and load what extraction needs."""
+    if inherited is not None:
+        with contextlib.suppress(OSError):
+            os.close(inherited)
 
     def watch() -> None:
         while True:
@@ -251,6 +252,12 @@ def _start_worker(build: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+    _load_lexicons()
+
+
+def _load_lexicons() -> None:
+    from briefing.extract.gazetteer import gazetteer, given_names, languages
+
     gazetteer()
     given_names()
     languages()

@@ -32,6 +32,7 @@ MARK_START, MARK_END = "\x02", "\x03"  # around the words found, in snippets
 FILTERS = ("person", "venue", "date", "after", "before", "outlet")
 SUGGEST_SCORE = 75
 TITLE_WEIGHT = 5.0
+FEW_ARTICLES = 20  # filters that leave this few articles are ranked among those alone
 
 _TOKEN = re.compile(
     r'(?P<field>[^\W\d_]+):(?!//)(?:"(?P<quoted>[^"]*)"|(?P<value>\S*))'  # person:Lavrov, not 13:00
@@ -186,33 +187,82 @@ def _run(
     limit: int,
     offset: int,
 ) -> tuple[list[Hit], int]:
-    where = " AND ".join(conditions) or "1"
-    if query.match:
-        source = "search JOIN articles a ON a.id = search.rowid"
-        where = f"search MATCH ? AND {where}"
-        parameters = [query.match, *parameters]
-        columns = (
-            f"bm25(search, {TITLE_WEIGHT}, 1.0), "
-            f"snippet(search, 1, '{MARK_START}', '{MARK_END}', '…', 24)"
+    """The page of hits and how many there are in all.
+
+    Filters are worked out first, as a set of articles; ranking and snippets are separate steps
+    (SQLite would otherwise make a snippet for every match before sorting, and plan joins of the
+    index with the articles badly)."""
+    connection = store.connection
+    filtered = " AND ".join(conditions)
+    if not query.match:
+        rows = connection.execute(
+            f"SELECT a.id, 0.0, substr(a.text, 1, 160) FROM articles a WHERE {filtered} "
+            "ORDER BY a.date_latest DESC, a.path LIMIT ? OFFSET ?",
+            [*parameters, limit, offset],
+        ).fetchall()
+        total = connection.execute(f"SELECT count(*) FROM articles a WHERE {filtered}", parameters)
+        return _hits(store, rows), int(total.fetchone()[0])
+    if not filtered:
+        total = connection.execute(
+            "SELECT count(*) FROM search WHERE search MATCH ?", [query.match]
         )
-        order = "ORDER BY 1"
-    else:
-        source = "articles a"
-        columns = "0.0, substr(a.text, 1, 160)"
-        order = "ORDER BY a.date_latest DESC, a.path"
-    total = store.connection.execute(
-        f"SELECT count(*) FROM {source} WHERE {where}", parameters
-    ).fetchone()[0]
-    rows = store.connection.execute(
-        f"SELECT {columns}, a.path, a.title, a.date_earliest, a.date_latest FROM {source} "
-        f"WHERE {where} {order} LIMIT ? OFFSET ?",
-        [*parameters, limit, offset],
+        page = connection.execute(
+            f"SELECT rowid, {_RANK} FROM search WHERE search MATCH ? ORDER BY 2 LIMIT ? OFFSET ?",
+            [query.match, limit, offset],
+        ).fetchall()
+        return _hits(store, _with_snippets(store, query, page)), int(total.fetchone()[0])
+    allowed = {
+        row[0]
+        for row in connection.execute(f"SELECT a.id FROM articles a WHERE {filtered}", parameters)
+    }
+    marks = ", ".join("?" * len(allowed))
+    few = f" AND rowid IN ({marks})" if len(allowed) <= FEW_ARTICLES else ""
+    matching = connection.execute(
+        f"SELECT rowid, {_RANK} FROM search WHERE search MATCH ?{few} ORDER BY 2",
+        [query.match, *(sorted(allowed) if few else ())],
     )
+    found = [row for row in matching if row[0] in allowed]
+    page = found[offset : offset + limit]
+    return _hits(store, _with_snippets(store, query, page)), len(found)
+
+
+def _with_snippets(
+    store: Store, query: Query, ranked: list[tuple[int, float]]
+) -> list[tuple[int, float, str]]:
+    """Each ranked article with its snippet: asked for one by one, which lets the index go
+    straight to the article rather than through every match."""
+    found = []
+    for article, score in ranked:
+        row = store.connection.execute(
+            "SELECT snippet(search, 1, ?, ?, '…', 24) FROM search "
+            "WHERE search MATCH ? AND rowid = ?",
+            [MARK_START, MARK_END, query.match, article],
+        ).fetchone()
+        found.append((article, score, row[0] if row else ""))
+    return found
+
+
+_RANK = f"bm25(search, {TITLE_WEIGHT}, 1.0)"
+
+
+def _hits(store: Store, rows: list[tuple[int, float, str]]) -> list[Hit]:
+    """Hits for (article id, score, snippet) rows, in their order."""
+    ids = [row[0] for row in rows]
+    marks = ", ".join("?" * len(ids))
+    articles = {
+        row[0]: row[1:]
+        for row in store.connection.execute(
+            "SELECT id, path, title, date_earliest, date_latest FROM articles "
+            f"WHERE id IN ({marks})",
+            ids,
+        )
+    }
     hits = []
-    for score, snippet, path, title, earliest, latest in rows:
+    for article_id, score, snippet in rows:
+        path, title, earliest, latest = articles[article_id]
         when = earliest if earliest == latest else (f"{earliest}/{latest}" if earliest else None)
         hits.append(Hit(path, title, when, round(-float(score), 3), snippet))
-    return hits, int(total)
+    return hits
 
 
 def _filters(

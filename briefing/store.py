@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS articles (
     date_earliest TEXT, date_latest TEXT, date_source TEXT, date_how TEXT,
     source_group INTEGER, text_hash TEXT NOT NULL, text TEXT NOT NULL, resolved BLOB);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date_latest, date_earliest);
 CREATE TABLE IF NOT EXISTS facts (text_hash TEXT PRIMARY KEY, facts BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     title, text, content='articles', content_rowid='id',
@@ -106,6 +107,7 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, location: Path | None) -> None:
         self.connection = connection
         self.location = location
+        self.lock_fd: int | None = None  # the lock file, while this store holds it
         self._merged: dict[str, dict[str, str]] | None = None
 
     # -- opening ----------------------------------------------------------------------------------
@@ -204,9 +206,11 @@ class Store:
             return
         with open(self.location.with_name(self.location.name + ".lock"), "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
+            self.lock_fd = lock.fileno()
             try:
                 yield
             finally:
+                self.lock_fd = None
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     @contextlib.contextmanager
