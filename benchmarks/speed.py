@@ -93,7 +93,7 @@ def measure(size: int) -> Figures:
     started = time.perf_counter()
     peak = run_watching_memory([sys.executable, "-m", "briefing", "index", str(corpus)])
     cold = time.perf_counter() - started
-    print(f"cold build      {cold:8.1f} s    peak memory {peak:,.0f} MB (all its processes)")
+    print(f"cold build      {cold:8.1f} s    peak memory {peak:,.0f} MB (PSS, all its processes)")
 
     opens = [timed_process([sys.executable, "-c", READY, str(corpus)]) for _ in range(OPEN_RUNS)]
     print(f"warm open       {statistics.median(opens):8.2f} s    (median of {OPEN_RUNS}, "
@@ -209,17 +209,16 @@ def run_watching_memory(command: list[str]) -> float:
 
 
 def tree_rss_mb(root: int) -> float:
+    """The memory a process and its children hold, counting pages they share once (PSS)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(entry.name)] = int(fields[1])
-        rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int(
+                    (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+                )
+            except OSError:
+                continue
     tree, todo = {root}, [root]
     while todo:
         parent = todo.pop()
@@ -227,7 +226,17 @@ def tree_rss_mb(root: int) -> float:
             if ppid == parent and pid not in tree:
                 tree.add(pid)
                 todo.append(pid)
-    return sum(rss.get(pid, 0) for pid in tree) / 1e6
+    return sum(_pss_kb(pid) for pid in tree) / 1000
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 # -- the README table -----------------------------------------------------------------------------

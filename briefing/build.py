@@ -136,6 +136,7 @@ class _Intake:
         self.store = store
         self.result = result
         self.resolver = Resolver(store)
+        self.named: set[tuple[str, str]] = set()  # what articles taken out named: to count again
 
     def take_in(self, read: _Read, old: FileRecord | None) -> None:
         """Store one file read: unchanged after all, or new articles for the old ones."""
@@ -181,8 +182,7 @@ class _Intake:
             progress.advance()
             if count % BATCH == 0:
                 self.commit()
-        if self.result.removed or self.result.read:
-            self.store.recount()
+        self.store.recount(self.named)
 
     def commit(self) -> None:
         self.store.save_state(self.resolver)
@@ -204,6 +204,7 @@ class _Intake:
                 self.resolver.undated_naming(article_id, text, facts, resolved) - {article_id}
             )
         self.resolver.remove(article_id, article, text, facts, resolved)
+        self.named.update(self.store.refs_of(article_id))
         self.store.unresolve(article_id)
 
     def _redate(self, undated: set[int]) -> None:

@@ -19,11 +19,11 @@ def human_date(day: PartialDate, weekday: bool = True) -> str:
     return f"{_WEEKDAYS[day.first().weekday()]} {text}" if weekday else text
 
 
-def human_when(when: DateSpan) -> str:
+def human_when(when: DateSpan, weekday: bool = True) -> str:
     """A date or a range: `Mon 2 Jun 2025`, `23–25 May 2025`, `30 May – 2 Jun 2025`."""
     start, end = when.start, when.end
     if end is None:
-        return human_date(start)
+        return human_date(start, weekday)
     if start.precision == end.precision == "day" and start.year == end.year:
         if start.month == end.month:
             return f"{start.day}–{end.day} {_MONTHS[end.month - 1]} {end.year}"

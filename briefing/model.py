@@ -253,7 +253,7 @@ class Fingerprint(NamedTuple):
     of its phrases (see `extract.fingerprint`)."""
 
     keys: tuple[str, ...]
-    sketch: tuple[int, ...]
+    sketch: bytes
 
 
 class ArticleFacts(NamedTuple):
@@ -310,6 +310,7 @@ class Event:
     sources: int  # distinct articles, syndicated copies counted once
     mention_count: int
     article_count: int
+    inferred: bool = False  # no article that reports it states its own date
 
 
 MentionKind = Literal["event", "person", "venue"]
@@ -425,8 +426,18 @@ class Briefing:
         return tuple(self._events_by("person").get(person_id, ()))
 
     def events_of_venue(self, venue_id: str) -> tuple[Event, ...]:
-        inside = self.places_within(venue_id)
-        return tuple(event for event in self.events if inside.intersection(event.venues))
+        """The events at a venue or anywhere within it, in timeline order."""
+        index = self._events_by("venue")
+        found = {
+            event.id: event
+            for inside in self.places_within(venue_id)
+            for event in index.get(inside, ())
+        }
+        return tuple(sorted(found.values(), key=lambda event: self._position[event.id]))
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {event.id: number for number, event in enumerate(self.events)}
 
     def events_of_article(self, path: str) -> tuple[Event, ...]:
         refs = {mark.ref for mark in self.marks_in(path) if mark.kind == "event"}
@@ -443,14 +454,18 @@ class Briefing:
 
     def places_within(self, venue_id: str) -> set[str]:
         """The venue and every venue that lies in it, however deep."""
-        inside: dict[str, list[str]] = {}
-        for venue in self.venues:
-            if venue.within:
-                inside.setdefault(venue.within, []).append(venue.id)
         found, todo = {venue_id}, [venue_id]
         while todo:
-            for child in inside.get(todo.pop(), ()):
+            for child in self._inside.get(todo.pop(), ()):
                 if child not in found:
                     found.add(child)
                     todo.append(child)
         return found
+
+    @cached_property
+    def _inside(self) -> dict[str, list[str]]:
+        inside: dict[str, list[str]] = {}
+        for venue in self.venues:
+            if venue.within:
+                inside.setdefault(venue.within, []).append(venue.id)
+        return inside

@@ -42,7 +42,7 @@ from briefing.resolve import Links, Resolved, Resolver
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "5"
+ENGINE_VERSION = "7"
 APPLICATION = "briefing"
 
 SCHEMA = """
@@ -74,7 +74,8 @@ CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, start TEXT NOT NULL, end TEXT, time TEXT, timezone TEXT,
     title TEXT NOT NULL,
     people TEXT NOT NULL, venues TEXT NOT NULL, mentions INTEGER NOT NULL,
-    articles INTEGER NOT NULL DEFAULT 0, sources INTEGER NOT NULL DEFAULT 0);
+    articles INTEGER NOT NULL DEFAULT 0, sources INTEGER NOT NULL DEFAULT 0,
+    inferred INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS people (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL,
     mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
@@ -377,7 +378,8 @@ class Store:
         )
 
     def unresolve(self, article_id: int) -> None:
-        """An article taken out of the briefing, to be resolved again."""
+        """An article taken out of the briefing, to be resolved again (`refs_of` first, to count
+        again what it named)."""
         self.connection.execute("UPDATE articles SET resolved = NULL WHERE id = ?", (article_id,))
         self.connection.execute("DELETE FROM refs WHERE article = ?", (article_id,))
 
@@ -482,17 +484,28 @@ class Store:
                 self.connection.execute(
                     "UPDATE events SET sources = (SELECT count(DISTINCT a.source_group) "
                     "FROM refs r JOIN articles a ON a.id = r.article "
-                    "WHERE r.kind = 'event' AND r.ref = events.id) "
+                    "WHERE r.kind = 'event' AND r.ref = events.id), "
+                    "inferred = NOT EXISTS (SELECT 1 FROM refs r JOIN articles a "
+                    "ON a.id = r.article WHERE r.kind = 'event' AND r.ref = events.id "
+                    "AND a.date_source = 'stated') "
                     f"WHERE id IN ({marks})",
                     chunk,
                 )
 
-    def recount(self) -> None:
-        """Recount every entity: after articles went and came, counts of those left may change."""
+    def recount(self, refs: Iterable[tuple[str, str]]) -> None:
+        """Count again the articles of entities an article taken out named."""
+        wanted: dict[str, set[str]] = {"event": set(), "person": set(), "venue": set()}
+        for kind, ref in refs:
+            wanted[kind].add(self.current(kind, ref))
         for kind, table in (("event", "events"), ("person", "people"), ("venue", "venues")):
-            self._count(
-                kind, table, [row[0] for row in self.connection.execute(f"SELECT id FROM {table}")]
-            )
+            self._count(kind, table, sorted(wanted[kind]))
+
+    def refs_of(self, article_id: int) -> list[tuple[str, str]]:
+        """The events, people and venues an article names, as (kind, id)."""
+        rows = self.connection.execute(
+            "SELECT kind, ref FROM refs WHERE article = ?", (article_id,)
+        )
+        return [(kind, ref) for kind, ref in rows]
 
     def merged(self, kind: str) -> dict[str, str]:
         if self._merged is None:
@@ -516,7 +529,7 @@ class Store:
     def events(self) -> list[Event]:
         rows = self.connection.execute(
             "SELECT id, start, end, time, timezone, title, people, venues, sources, mentions, "
-            "articles FROM events"
+            "articles, inferred FROM events"
         )
         events = [_event(*row) for row in rows]
         return sorted(
@@ -632,10 +645,12 @@ def _event(
     sources: int,
     mentions: int,
     articles: int,
+    inferred: int,
 ) -> Event:
     when = DateSpan.parse(start + (f"/{end}" if end else ""), time, zone)
     people_ids, venue_ids = tuple(json.loads(people)), tuple(json.loads(venues))
-    return Event(event_id, when, title, people_ids, venue_ids, sources, mentions, articles)
+    counts = (sources, mentions, articles)
+    return Event(event_id, when, title, people_ids, venue_ids, *counts, bool(inferred))
 
 
 def _date(

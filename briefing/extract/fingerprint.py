@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 
 from briefing.model import Fingerprint
 
@@ -20,24 +21,25 @@ KEY_LENGTH = 120  # characters: shorter paragraphs are too common to tell copies
 _WORD = re.compile(r"\w+")
 
 
-def sketch(text: str) -> tuple[int, ...]:
+def sketch(text: str) -> bytes:
     """The smallest hashes of the text's five-word phrases, its first paragraph (the title)
-    left out."""
+    left out; packed as 32-bit numbers, a tenth of the memory of a tuple of ints."""
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
     words = _WORD.findall(body.casefold())
     phrases = {
         zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
         for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
     }
-    return tuple(sorted(phrases)[:SKETCH_SIZE])
+    return array("I", sorted(phrases)[:SKETCH_SIZE]).tobytes()
 
 
-def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two texts from their sketches."""
     if not a or not b:
         return 0.0
-    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
-    both = set(a) & set(b)
+    mine, theirs = set(array("I", a)), set(array("I", b))
+    union = sorted(mine | theirs)[:SKETCH_SIZE]
+    both = mine & theirs
     return sum(1 for value in union if value in both) / len(union)
 
 

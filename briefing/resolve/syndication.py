@@ -18,7 +18,7 @@ COMMON_PARAGRAPH = 64  # articles under one paragraph: past this it is boilerpla
 class Copies:
     def __init__(self, backing: Backing) -> None:
         self.filed: Table[list[int]] = Table("copy_key", backing)
-        self.sketches: Table[tuple[int, ...]] = Table("copy_sketch", backing)
+        self.sketches: Table[bytes] = Table("copy_sketch", backing)
         self.groups: Table[int] = Table("copy_group", backing)
 
     def add(self, article: int, fingerprint: Fingerprint) -> int:
