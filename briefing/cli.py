@@ -18,8 +18,10 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from briefing import __version__, records, report
+from briefing.bookmarks import BookmarksError, BookmarksFile, default_location
 from briefing.corpus import CorpusError
 from briefing.engine import Desk, open_desk
+from briefing.export import FORMATS, ExportError, export, write
 from briefing.model import Briefing
 from briefing.paths import cache_dir, sample_corpus
 from briefing.progress import ProgressBar
@@ -40,6 +42,11 @@ PAGE_WIDTH = 140
 CORPUS = click.argument("corpus", required=False, type=click.Path(path_type=Path))
 AS_JSON = click.option(
     "--json", "as_json", is_flag=True, help="Print JSON for scripts instead of tables."
+)
+BOOKMARKS = click.option(
+    "--bookmarks",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The bookmarks file to use (by default, one per corpus in your data folder).",
 )
 NO_CACHE = click.option(
     "--no-cache", is_flag=True, help="Read every article again, in memory; keep no cache."
@@ -101,8 +108,9 @@ def main(ctx: click.Context) -> None:
 
     \b
     Examples:
-      briefing                          the briefing of the sample corpus
-      briefing ~/news/istanbul-talks    the briefing of your own folder
+      briefing                          the dashboard, on the sample corpus
+      briefing ~/news/istanbul-talks    the dashboard, on your own folder
+      briefing report ARTICLES          the briefing printed: timeline, people, venues
       briefing timeline --json ARTICLES events as JSON, for scripts
       briefing show ARTICLE             one article, its people, places and dates marked
     """
@@ -113,8 +121,31 @@ def main(ctx: click.Context) -> None:
 @main.command("open")
 @CORPUS
 @NO_CACHE
-def open_command(corpus: Path | None = None, no_cache: bool = False) -> None:
-    """Show the briefing of CORPUS: its timeline, then who and where."""
+@BOOKMARKS
+def open_command(
+    corpus: Path | None = None, no_cache: bool = False, bookmarks: Path | None = None
+) -> None:
+    """Open the dashboard on CORPUS (printed as a report when not in a terminal)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _print_report(corpus, no_cache)
+        return
+    from briefing.tui import run
+
+    root = corpus if corpus is not None else sample_corpus()
+    problem = run(root, cache=not no_cache, bookmarks=bookmarks)
+    if problem:
+        raise click.ClickException(problem)
+
+
+@main.command("report")
+@CORPUS
+@NO_CACHE
+def report_command(corpus: Path | None = None, no_cache: bool = False) -> None:
+    """Print the briefing of CORPUS: its timeline, then who and where."""
+    _print_report(corpus, no_cache)
+
+
+def _print_report(corpus: Path | None, no_cache: bool) -> None:
     briefing = _load(corpus, no_cache)
     console = _console()
     console.print(report.summary(briefing))
@@ -306,6 +337,77 @@ def _cache_files(location: Path) -> list[Path]:
 def _size(location: Path) -> str:
     size = sum(path.stat().st_size for path in _cache_files(location))
     return f"{size / 1_000_000:,.1f} MB"
+
+
+# -- bookmarks -----------------------------------------------------------------------------------
+
+
+@main.group("bookmarks")
+def bookmarks_group() -> None:
+    """The events you bookmarked in the dashboard, listed or written out."""
+
+
+@bookmarks_group.command("list")
+@CORPUS
+@BOOKMARKS
+@AS_JSON
+def bookmarks_list(corpus: Path | None, bookmarks: Path | None, as_json: bool) -> None:
+    """The bookmarked events of CORPUS in date order, with their notes.
+
+    Each bookmark is found again in the corpus as it is now; one whose event is gone is listed
+    as it was when bookmarked, and marked so.
+    """
+    root, kept = _bookmarks(corpus, bookmarks)
+    if as_json:
+        click.echo(json.dumps(kept.bookmarks.document(root), ensure_ascii=False, indent=2))
+        return
+    _console().print(report.bookmarks(kept.bookmarks.in_order(), kept.location))
+
+
+@bookmarks_group.command("export")
+@CORPUS
+@BOOKMARKS
+@click.option(
+    "--format", "form", type=click.Choice(FORMATS), default="md", show_default=True,
+    help="md: a briefing to send; ics: a calendar; csv: a spreadsheet; json: the bookmarks.",
+)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="The file to write.")  # fmt: skip
+@click.option("--force", is_flag=True, help="Write over the file if it exists.")
+def bookmarks_export(
+    corpus: Path | None, bookmarks: Path | None, form: str, output: Path, force: bool
+) -> None:
+    """Write the bookmarked events of CORPUS to a file."""
+    root, kept = _bookmarks(corpus, bookmarks)
+    text = export(kept.bookmarks, form, f"Briefing: {root.name}", root)
+    try:
+        write(output, text, force)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    count = len(kept.bookmarks.items)
+    click.echo(f"Wrote {count} bookmarked event{'s' if count != 1 else ''} to {output} ({form}).")
+
+
+def _bookmarks(corpus: Path | None, location: Path | None) -> tuple[Path, BookmarksFile]:
+    """The bookmarks of a corpus, each found again in it if it can be read."""
+    root = (corpus if corpus is not None else sample_corpus()).expanduser()
+    kept = BookmarksFile(location or default_location(root), root.resolve())
+    notice = kept.load()
+    if notice:
+        _warn(notice)
+    if not kept.bookmarks.items:
+        return root, kept
+    try:
+        briefing = open_desk(root, warn=_warn).briefing
+    except CorpusError as error:
+        _warn(f"{error}: the bookmarks are shown as they were saved")
+        return root, kept
+    kept.bookmarks.attach(briefing)
+    try:
+        kept.save()
+    except BookmarksError as error:
+        _warn(str(error))
+    return root, kept
 
 
 def _locate(article: Path, corpus: Path | None) -> tuple[Path, str]:

@@ -21,6 +21,11 @@ def sample_corpus() -> Path:
     return _shipped("sample_corpus")
 
 
+def styles_dir() -> Path:
+    """The dashboard's stylesheets."""
+    return _shipped("styles")
+
+
 def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
 

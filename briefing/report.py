@@ -7,6 +7,7 @@ that contains "[bold]" shows "[bold]".
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -14,8 +15,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from briefing.bookmarks import Bookmark
 from briefing.formatting import human_article_date, human_time, human_when, plural
-from briefing.model import Briefing, DateSource, Event
+from briefing.model import Briefing, DateSource, DateSpan, Event
 from briefing.search import Results, snippet_parts
 
 STYLES = {"event": "bold yellow", "person": "bold cyan", "venue": "bold green"}
@@ -215,3 +217,29 @@ def _suggestions(suggestions: list[str]) -> list[Text]:
         text.append(suggestion, style="bold")
     text.append("?", style="dim")
     return [text]
+
+
+def bookmarks(kept: list[Bookmark], location: Path) -> RenderableType:
+    """The bookmarked events in date order, each with its note and where it comes from."""
+    head = Text(f"{plural(len(kept), 'bookmarked event')}", style="bold")
+    head.append(f"  ·  {location}", style="dim")
+    if not kept:
+        return Group(head, Text("Bookmark events in the dashboard with b.", style="dim"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column("Date", no_wrap=True, style="bold")
+    table.add_column("Event", ratio=1)
+    table.add_column("Sources", justify="right", no_wrap=True)
+    for bookmark in kept:
+        cell = Text(bookmark.title, style="bold")
+        if bookmark.gone:
+            cell.append("  (no longer in the corpus)", style="italic yellow")
+        where = ", ".join(bookmark.venues[:2])
+        if where:
+            cell.append(f"\n{where}", style="green")
+        if bookmark.note.strip():
+            cell.append("\n" + bookmark.note.strip(), style="italic")
+        when = human_when(DateSpan.parse(bookmark.date))
+        if bookmark.time:
+            when += f" {bookmark.time}"
+        table.add_row(Text(when), cell, Text(str(len(bookmark.sources))))
+    return Group(head, Text(), table)

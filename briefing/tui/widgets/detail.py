@@ -1,0 +1,94 @@
+"""The detail area: what is selected, said in full, with where it comes from."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from briefing.formatting import human_article_date, human_time, human_when, plural
+from briefing.model import Briefing, Event, Person, Venue
+from briefing.search import Hit, snippet_parts
+
+
+class Detail(Static):
+    """A few lines on the record under the cursor of the focused list."""
+
+    def show_nothing(self, message: str = "") -> None:
+        self.update(Text(message, style="dim"))
+
+    def show_event(self, briefing: Briefing, event: Event, bookmarked: bool = False) -> None:
+        text = Text()
+        if bookmarked:
+            text.append("★ ", style="bold yellow")
+        text.append(event.title, style="bold")
+        when = human_when(event.when)
+        time = human_time(event.when)
+        text.append(f"\n{when}" + (f" at {time}" if time else ""), style="cyan")
+        if event.inferred:
+            text.append("  (year inferred: no source states its date)", style="italic dim")
+        venues = [briefing.venue[v].name for v in event.venues if v in briefing.venue]
+        people = [briefing.person[p].name for p in event.people if p in briefing.person]
+        if venues:
+            text.append("\nWhere: ", style="dim")
+            text.append(", ".join(venues[:4]), style="green")
+        if people:
+            text.append("\nWho: ", style="dim")
+            text.append(", ".join(people[:5]), style="cyan")
+        text.append(
+            f"\n{plural(event.sources, 'source')}, {plural(event.article_count, 'article')}, "
+            f"{plural(event.mention_count, 'mention')}  ·  ⏎ sources",
+            style="dim",
+        )
+        self.update(text)
+
+    def show_person(self, briefing: Briefing, person: Person) -> None:
+        text = Text(person.name, style="bold")
+        if person.roles:
+            text.append("\n" + "; ".join(person.roles[:3]), style="italic")
+        if person.aliases:
+            text.append("\nAlso written: ", style="dim")
+            text.append(", ".join(person.aliases[:6]))
+        events = briefing.events_of_person(person.id)
+        text.append(
+            f"\n{plural(person.article_count, 'article')}, {plural(len(events), 'event')}"
+            "  ·  ⏎ their events on the timeline",
+            style="dim",
+        )
+        self.update(text)
+
+    def show_venue(self, briefing: Briefing, venue: Venue) -> None:
+        text = Text(venue.name, style="bold")
+        text.append(f"  {venue.kind}", style="dim")
+        if venue.within in briefing.venue:
+            text.append("\nWithin: ", style="dim")
+            text.append(briefing.venue[venue.within].name, style="green")
+        if venue.aliases:
+            text.append("\nAlso written: ", style="dim")
+            text.append(", ".join(venue.aliases[:6]))
+        events = briefing.events_of_venue(venue.id)
+        text.append(
+            f"\n{plural(venue.article_count, 'article')}, {plural(len(events), 'event')}"
+            "  ·  ⏎ its events on the timeline",
+            style="dim",
+        )
+        self.update(text)
+
+    def show_hit(self, briefing: Briefing, hit: Hit) -> None:
+        article = briefing.article.get(hit.article)
+        text = Text(hit.title, style="bold")
+        dated = human_article_date(article.date) if article else (hit.date or "undated")
+        text.append(f"\n{hit.article}  ·  {dated}", style="dim")
+        if article and article.outlet:
+            text.append(f"  ·  {article.outlet}", style="dim")
+        text.append("\n")
+        text.append_text(marked_snippet(hit.snippet))
+        text.append("\n⏎ read the article", style="dim")
+        self.update(text)
+
+
+def marked_snippet(snippet: str) -> Text:
+    """A search snippet on one line, the words found in bold."""
+    text = Text()
+    for piece, found in snippet_parts(snippet):
+        text.append(" ".join(piece.split("\n")), style="bold reverse" if found else "")
+    return text
