@@ -45,8 +45,8 @@ from briefing.resolve import Links, Resolved, Resolver
 ENGINE_VERSION = "7"
 APPLICATION = "briefing"
 
+META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT);
 CREATE TABLE IF NOT EXISTS skipped (file TEXT NOT NULL, path TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS skipped_file ON skipped(file);
@@ -83,6 +83,18 @@ CREATE TABLE IF NOT EXISTS venues (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, kind TEXT NOT NULL, within TEXT,
     mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
 """
+
+OUR_TABLES = (
+    "files",
+    "skipped",
+    "articles",
+    "facts",
+    "state",
+    "refs",
+    "events",
+    "people",
+    "venues",
+)
 
 # The Turkish dotless i and a few other letters that are not accented forms of another letter:
 # the index folds them so that "Ciragan" finds "Çırağan" (same length, so highlights still land).
@@ -148,11 +160,12 @@ class Store:
                 connection = sqlite3.connect(location, timeout=60, check_same_thread=False)
                 store = cls(connection, location)
                 with store._lock():
-                    store._create()
+                    store._prepare()
                     if store.meta("application") not in (None, APPLICATION):
                         raise sqlite3.DatabaseError("not a briefing cache")
                     if store.meta("version") not in (None, ENGINE_VERSION):
                         store._clear()
+                    store._create()
                 return store
             except sqlite3.DatabaseError as error:
                 if isinstance(error, sqlite3.OperationalError) and "locked" not in str(error):
@@ -172,9 +185,14 @@ class Store:
                 )
         raise AssertionError("unreachable")
 
-    def _create(self) -> None:
+    def _prepare(self) -> None:
+        """What is read before anything else: the engine that wrote the cache."""
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.execute(META)
+
+    def _create(self) -> None:
+        self._prepare()
         self.connection.executescript(SCHEMA)
         if self.meta("application") is None:
             self.set_meta("application", APPLICATION)
@@ -182,22 +200,13 @@ class Store:
         self.connection.commit()
 
     def _clear(self) -> None:
-        """An older engine's cache: its facts and briefing are not ours any more."""
-        for table in (
-            "files",
-            "skipped",
-            "articles",
-            "facts",
-            "state",
-            "refs",
-            "events",
-            "people",
-            "venues",
-        ):
-            self.connection.execute(f"DELETE FROM {table}")
-        self.connection.execute("INSERT INTO search(search) VALUES ('delete-all')")
+        """An older engine's cache: its facts, briefing and even its tables are not ours any
+        more, so they are dropped and made again."""
+        for table in ("search_vocab", "search", *OUR_TABLES):
+            self.connection.execute(f"DROP TABLE IF EXISTS {table}")
         self.set_meta("version", ENGINE_VERSION)
         self.connection.commit()
+        self.connection.execute("VACUUM")  # give the old cache's space back
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:

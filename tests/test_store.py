@@ -285,6 +285,26 @@ def test_an_unwritable_cache_folder_falls_back_to_memory(
     assert view(desk.briefing) == fresh(root)
 
 
+def test_a_cache_of_an_older_engine_with_other_tables_is_rebuilt(corpus: Make) -> None:
+    root = corpus(ARTICLES)
+    location = cache_location(root)
+    location.parent.mkdir(parents=True)
+    with sqlite3.connect(location) as old:
+        old.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        old.executemany(
+            "INSERT INTO meta VALUES (?, ?)", [("application", "briefing"), ("version", "0")]
+        )
+        old.execute(
+            "CREATE TABLE events (id TEXT PRIMARY KEY, title TEXT)"
+        )  # no column we need now
+        old.execute("INSERT INTO events VALUES ('old', 'an event of another engine')")
+        old.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, path TEXT)")  # nor indexed
+    desk, said = warnings_of(root)
+    assert said == []
+    assert view(desk.briefing) == fresh(root)
+    assert "old" not in desk.briefing.event
+
+
 def test_a_cache_of_an_older_engine_is_rebuilt(
     corpus: Make, monkeypatch: pytest.MonkeyPatch
 ) -> None:
