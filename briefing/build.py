@@ -173,7 +173,9 @@ class _Intake:
         self.store.forget_file(name)
 
     def resolve_waiting(self, progress: Progress) -> None:
-        """Resolve the articles still waiting: undated ones, and any a cut-short build left."""
+        """Resolve the articles still waiting: undated ones, those whose year changed, and any
+        a cut-short build left."""
+        self._redate_changed()
         waiting = self.store.unresolved()
         progress.phase("Resolving", len(waiting))
         for count, article_id in enumerate(waiting, start=1):
@@ -208,11 +210,23 @@ class _Intake:
         self.store.unresolve(article_id)
 
     def _redate(self, undated: set[int]) -> None:
-        """Undated articles that may take another year now: out of the briefing until the end."""
-        for article_id in sorted(undated):
+        """Undated articles that may take another year now that a dated one came or went: they
+        are looked at again at the end (the mark is kept in the store, in case of a cut)."""
+        self.store.mark_to_redate(undated)
+
+    def _redate_changed(self) -> None:
+        """Of the undated articles marked, those whose year is not what it was go out of the
+        briefing, to be resolved again; the rest stay as they are."""
+        for article_id in self.store.to_redate():
+            if not self.store.has_article(article_id):
+                continue
             article, text, facts, resolved = self.store.loaded(article_id)
-            if resolved is not None:
+            if (
+                resolved is not None
+                and self.resolver.year_of(text, facts) != resolved.anchored.year
+            ):
                 self._unresolve(article_id, article, text, facts, resolved)
+        self.store.forget_to_redate()
 
 
 # -- reading, in parallel -------------------------------------------------------------------------
@@ -257,11 +271,9 @@ def _start_worker(build: int, inherited: int | None) -> None:
 
 
 def _load_lexicons() -> None:
-    from briefing.extract.gazetteer import gazetteer, given_names, languages
+    from briefing.extract.gazetteer import reference
 
-    gazetteer()
-    given_names()
-    languages()
+    reference()
 
 
 def _read_one(file: CorpusFile, known: frozenset[str]) -> _Read:

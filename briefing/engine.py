@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefing import search
 from briefing.build import Progress, Update, update
-from briefing.corpus import CorpusError, scan
+from briefing.corpus import CorpusError, check
 from briefing.model import Briefing
 from briefing.store import Store
 
@@ -65,7 +65,7 @@ def open_desk(
     article. With `cache`, only what changed since the last run is read; without, all of it,
     in memory."""
     root = root.expanduser()
-    scan(root)  # a missing corpus says so before any cache is made for it
+    check(root)  # a missing corpus says so before any cache is made for it
     store = Store.open(root, location, warn) if cache else Store.memory()
     desk = Desk(root, store)
     try:

@@ -386,6 +386,23 @@ class Store:
             [(kind, ref, article_id, count) for (kind, ref), count in resolved.refs().items()],
         )
 
+    def has_article(self, article_id: int) -> bool:
+        row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
+        return row.fetchone() is not None
+
+    def mark_to_redate(self, article_ids: Iterable[int]) -> None:
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO state VALUES ('redate', ?, x'')",
+            [(str(i),) for i in article_ids],
+        )
+
+    def to_redate(self) -> list[int]:
+        rows = self.connection.execute("SELECT key FROM state WHERE kind = 'redate'")
+        return sorted(int(row[0]) for row in rows)
+
+    def forget_to_redate(self) -> None:
+        self.connection.execute("DELETE FROM state WHERE kind = 'redate'")
+
     def unresolve(self, article_id: int) -> None:
         """An article taken out of the briefing, to be resolved again (`refs_of` first, to count
         again what it named)."""

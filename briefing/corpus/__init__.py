@@ -30,7 +30,7 @@ class CorpusFile(NamedTuple):
     """A file of the corpus as the folder lists it: enough to tell whether it changed."""
 
     name: str  # relative to the corpus, with / between folders
-    path: Path
+    path: str
     size: int
     mtime_ns: int
 
@@ -53,18 +53,24 @@ class Corpus:
     skipped: tuple[Skipped, ...]
 
 
+def check(root: Path) -> None:
+    """`CorpusError` unless `root` is a file or a folder."""
+    root = root.expanduser()
+    if not root.exists():
+        raise CorpusError(f"{root}: no such file or folder")
+    if not (root.is_dir() or root.is_file()):
+        raise CorpusError(f"{root}: not a file or a folder")
+
+
 def scan(root: Path) -> list[CorpusFile]:
     """The files of a corpus, in a stable order; hidden files and folders are not part of it."""
     root = root.expanduser()
+    check(root)
     if root.is_file():
         stat = root.stat()
-        return [CorpusFile(root.name, root, stat.st_size, stat.st_mtime_ns)]
-    if not root.exists():
-        raise CorpusError(f"{root}: no such file or folder")
-    if not root.is_dir():
-        raise CorpusError(f"{root}: not a file or a folder")
+        return [CorpusFile(root.name, str(root), stat.st_size, stat.st_mtime_ns)]
     found: list[CorpusFile] = []
-    folders = [(root, "")]
+    folders = [(str(root), "")]
     while folders:
         folder, prefix = folders.pop()
         try:
@@ -76,10 +82,10 @@ def scan(root: Path) -> list[CorpusFile]:
                 continue
             name = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                folders.append((Path(entry.path), name + "/"))
+                folders.append((entry.path, name + "/"))
             elif entry.is_file():
                 stat = entry.stat()
-                found.append(CorpusFile(name, Path(entry.path), stat.st_size, stat.st_mtime_ns))
+                found.append(CorpusFile(name, entry.path, stat.st_size, stat.st_mtime_ns))
     return sorted(found, key=lambda file: file.name)
 
 
@@ -101,8 +107,9 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def read_file(path: Path, name: str) -> ReadFile:
+def read_file(path: str | Path, name: str) -> ReadFile:
     """The articles in one file, and what of it had to be skipped."""
+    path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         return ReadFile(

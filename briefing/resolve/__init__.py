@@ -93,6 +93,10 @@ class Resolver:
         self.copies.remove(article_id, facts.fingerprint)
         self.days.forget(article_id, article, text, facts, resolved.anchored)
 
+    def year_of(self, text: str, facts: ArticleFacts) -> int | None:
+        """The year an undated article would take from the dated ones as they are now."""
+        return self.days.year_of(text, facts)
+
     def undated_naming(
         self, article_id: int, text: str, facts: ArticleFacts, resolved: Resolved
     ) -> set[int]:

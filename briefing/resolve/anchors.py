@@ -97,6 +97,9 @@ class Days:
         for key, day in _days(text, facts, anchor):
             self.known.put(key, [*(self.known.get(key) or ()), day._replace(article=article_id)])
 
+    def year_of(self, text: str, facts: ArticleFacts) -> int | None:
+        return self._year(text, facts)[0]
+
     def _year(self, text: str, facts: ArticleFacts) -> tuple[int | None, str | None]:
         contexts = sentence_contexts(text, facts)
         years: dict[int, list[str]] = defaultdict(list)
