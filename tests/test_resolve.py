@@ -274,3 +274,17 @@ def test_a_mention_that_bridges_two_events_makes_them_one_with_all_their_article
     assert (event.article_count, event.sources, event.mention_count) == (3, 3, 3)
     marked = {m.ref for path in ("a.txt", "b.txt") for m in briefing.marks_in(path)}
     assert event.id in marked
+
+
+def test_what_an_event_is_about_does_not_depend_on_the_order_words_came_in() -> None:
+    """Words come from sets, whose order changes from run to run: an event's title and
+    grouping must not (ties in frequency go to the first word in alphabetical order)."""
+    from collections import Counter
+
+    from briefing.resolve.events import EVENT_WORDS_KEPT, EventState
+
+    words = [f"word{number:03d}" for number in range(EVENT_WORDS_KEPT * 2)]
+    forwards = EventState("e", "2025-06-02", words=Counter(words))
+    backwards = EventState("e", "2025-06-02", words=Counter(reversed(words)))
+    assert forwards.about() == backwards.about()
+    assert set(forwards.about()) == set(words[:EVENT_WORDS_KEPT])

@@ -9,6 +9,7 @@ meeting. "The second round in Istanbul on June 2", reported by five articles, is
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import zlib
@@ -144,8 +145,10 @@ class EventState:
         return DateSpan(base.start, base.end, time, zone)
 
     def about(self) -> Counter[str]:
-        """The words that say what the event is about."""
-        return Counter(dict(self.words.most_common(EVENT_WORDS_KEPT)))
+        """The words that say what the event is about; of words as frequent, the first in
+        alphabetical order (not the first met: words come from sets, whose order varies)."""
+        kept = heapq.nsmallest(EVENT_WORDS_KEPT, self.words.items(), key=_most_first)
+        return Counter(dict(kept))
 
 
 class _Group(NamedTuple):
@@ -370,5 +373,11 @@ def _overlap(words: frozenset[str], about: Counter[str], frequency: Counter[str]
     def weight(word: str) -> float:
         return math.log(total / max(frequency[word], 1))
 
-    own = sum(weight(word) for word in words)
-    return sum(weight(word) for word in words if word in about) / own if own else 0.0
+    # fsum: a sum that does not depend on the order of the set, nor then does a close call
+    own = math.fsum(weight(word) for word in words)
+    return math.fsum(weight(word) for word in words if word in about) / own if own else 0.0
+
+
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    word, count = item
+    return (-count, word)
