@@ -42,8 +42,9 @@ from briefing.resolve import Links, Resolved, Resolver
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "7"
+ENGINE_VERSION = "8"
 APPLICATION = "briefing"
+COMPRESS_FROM = 1024  # bytes pickled
 
 META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 SCHEMA = """
@@ -651,12 +652,18 @@ def cache_location(root: Path) -> Path:
 
 
 def _pack(value: object) -> bytes:
-    """A value as the store keeps it: pickled (the store is ours alone) and compressed."""
-    return zlib.compress(pickle.dumps(value, protocol=5), 1)
+    """A value as the store keeps it: pickled (the store is ours alone), and compressed when
+    large enough to gain (a first build writes hundreds of thousands of small rows of state)."""
+    pickled = pickle.dumps(value, protocol=5)
+    if len(pickled) < COMPRESS_FROM:
+        return b"p" + pickled
+    return b"z" + zlib.compress(pickled, 1)
 
 
 def _unpack(kept: bytes) -> Any:
-    return pickle.loads(zlib.decompress(kept))  # written by `_pack`, into our own cache
+    body = memoryview(kept)[1:]
+    # written by `_pack`, into our own cache
+    return pickle.loads(zlib.decompress(body) if kept[:1] == b"z" else body)
 
 
 def _event(

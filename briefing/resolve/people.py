@@ -10,6 +10,7 @@ whose full name comes later.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -81,6 +82,7 @@ def _words(name: str) -> list[str]:
     return fold(name).replace("’", "'").split()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names meet again in article after article
 def _same_surname(a: str, b: str) -> bool:
     return a == b or (a[:2] == b[:2] and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
 
@@ -93,6 +95,7 @@ def _given_agree(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a) or fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def same_person(a: str, b: str) -> bool:
     """Two full names of one person: the same surname, and given names that agree, or one name
     the end of the other ("Peña Nieto" and "Enrique Peña Nieto")."""
@@ -255,7 +258,7 @@ class People:
     def _near(self, surname: str) -> list[str]:
         """People whose surname may be this one spelled another way, in the order they came."""
         found: dict[str, None] = {}
-        for key in sorted(near_keys(surname)):
+        for key in near_keys(surname):
             found.update(self.index.members(f"n:{key}"))
         return list(found)
 

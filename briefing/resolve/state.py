@@ -7,6 +7,7 @@ so taking in one file costs the same in a corpus of ten articles or of a hundred
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Generic, Protocol, TypeVar
 
@@ -100,7 +101,8 @@ class Index(Table[dict[str, None]]):
             self.delete(key)
 
 
-def near_keys(word: str) -> set[str]:
-    """The word and the word less each of its letters: two words one edit apart (a letter
-    added, dropped or changed) share at least one of them."""
-    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+@functools.lru_cache(maxsize=1 << 16)
+def near_keys(word: str) -> tuple[str, ...]:
+    """The word and the word less each of its letters, in order: two words one edit apart (a
+    letter added, dropped or changed) share at least one of them."""
+    return tuple(sorted({word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}))

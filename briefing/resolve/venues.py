@@ -120,6 +120,7 @@ class Venues:
         self.index = Index("venue_key", backing)
         self.merged: Table[str] = Table("venue_merged", backing)
         self._chains: dict[str, list[str]] = {}  # ancestors, until venues change shape
+        self._in_chains: dict[str, set[str]] = {}  # venue -> the venues whose chain holds it
         self._wide: dict[str, bool] = {}  # the same
         self._watched: set[str] = set()  # names that worked-out venues lie within
 
@@ -154,12 +155,13 @@ class Venues:
         have changed are worked out again."""
         if venue_id is None:
             self._chains.clear()
+            self._in_chains.clear()
             self._wide.clear()
             self._watched.clear()
             return
         self._wide.pop(venue_id, None)
-        for key in [key for key, chain in self._chains.items() if venue_id in (key, *chain)]:
-            del self._chains[key]
+        for key in self._in_chains.pop(venue_id, ()):
+            self._chains.pop(key, None)
 
     def remove(self, mentions: Sequence[PlaceMention], links: Sequence[str]) -> None:
         self._reshaped()
@@ -221,6 +223,8 @@ class Venues:
             chain.append(current)
             current = self.within(current)
         self._chains[venue_id] = chain
+        for member in (venue_id, *chain):
+            self._in_chains.setdefault(member, set()).add(venue_id)
         return chain
 
     # -- finding and filing -----------------------------------------------------------------------
@@ -272,7 +276,7 @@ class Venues:
     def _near(self, key: str) -> list[str]:
         """Venues not in the gazetteer whose name may be this one spelled another way."""
         found: dict[str, None] = {}
-        for near in sorted(near_keys(key)):
+        for near in near_keys(key):
             found.update(self.index.members(f"f:{near}"))
         return list(found)
 
