@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -80,14 +81,15 @@ def update(
     started = time.perf_counter()
     progress = progress or _Quiet()
     files = scan(root)
-    if not any(_changes(store, files)) and not store.unresolved():
+    listing = _listing(files)
+    if store.meta("listing") == listing and not store.unresolved():
         return Update(unchanged=len(files), seconds=time.perf_counter() - started)
     with store.writing():  # another process may have done the work while we waited
         changed, gone = _changes(store, files)
         intake = _Intake(store, Update(unchanged=len(files) - len(changed)))
-        known = store.files()
-        by_hash = {known[name].hash: name for name in gone}
-        known_hashes = frozenset(known[file.name].hash for file in changed if file.name in known)
+        known = {file.name: record for file in changed if (record := store.file(file.name))}
+        by_hash = {record.hash: name for name in gone if (record := store.file(name))}
+        known_hashes = frozenset(record.hash for record in known.values())
         progress.phase("Reading", len(changed))
         reads = _read_all(changed, known_hashes | by_hash.keys(), workers, store.lock_fd)
         for count, read in enumerate(reads, start=1):
@@ -105,19 +107,24 @@ def update(
             intake.take_out(name)
             intake.result.removed += 1
         intake.resolve_waiting(progress)
+        store.set_meta("listing", listing)  # the files as they are now stored
         intake.commit()
     intake.result.seconds = time.perf_counter() - started
     return intake.result
 
 
+def _listing(files: Sequence[CorpusFile]) -> str:
+    """A digest of the corpus as listed: names, sizes and modification times. The same digest
+    as at the end of the last update means that no file came, went or changed since."""
+    digest = hashlib.blake2b(digest_size=16)
+    for file in files:
+        digest.update(f"{file.name}\0{file.size}\0{file.mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def _changes(store: Store, files: Sequence[CorpusFile]) -> tuple[list[CorpusFile], list[str]]:
-    known = store.files()
-    changed = [
-        file
-        for file in files
-        if (record := known.get(file.name)) is None
-        or (record.size, record.mtime_ns) != (file.size, file.mtime_ns)
-    ]
+    known = store.stamps()
+    changed = [file for file in files if known.get(file.name) != (file.size, file.mtime_ns)]
     names = {file.name for file in files}
     return changed, [name for name in known if name not in names]
 
@@ -126,10 +133,11 @@ class _Intake:
     """One update at work: files taken in and out of the store, articles resolved as they come.
 
     Dated articles are resolved as soon as they are read; undated ones wait for the end, when the
-    dated ones they may take a year from are all in. An undated article whose year may change
-    (a dated one it leaned on came or went) is taken out of the briefing and waits too. Every
-    commit keeps the resolver's state with the articles it saw, so a build cut short leaves a
-    store that the next one goes on from.
+    dated ones they may take a year from are all in. An undated article whose year changed (the
+    dated articles naming one of its days came or went, and the years they give it are not what
+    they were) is taken out of the briefing and waits too. Every commit keeps the resolver's
+    state with the articles it saw, and the days touched, so a build cut short leaves a store
+    that the next one goes on from.
     """
 
     def __init__(self, store: Store, result: Update) -> None:
@@ -137,6 +145,7 @@ class _Intake:
         self.result = result
         self.resolver = Resolver(store)
         self.named: set[tuple[str, str]] = set()  # what articles taken out named: to count again
+        self.cut_short = set(store.to_redate())  # days touched by a build that did not finish
 
     def take_in(self, read: _Read, old: FileRecord | None) -> None:
         """Store one file read: unchanged after all, or new articles for the old ones."""
@@ -187,6 +196,7 @@ class _Intake:
         self.store.recount(self.named)
 
     def commit(self) -> None:
+        self.store.mark_to_redate(self.resolver.days_touched())
         self.store.save_state(self.resolver)
         self.store.commit()
 
@@ -194,30 +204,20 @@ class _Intake:
         resolved = self.resolver.add(article_id, article, text, facts)
         self.store.save_resolved(article_id, resolved)
         self.store.relink(self.resolver.relinked())
-        if article.date.source is DateSource.STATED:
-            self._redate(self.resolver.undated_naming(article_id, text, facts, resolved))
         self.result.resolved += 1
 
     def _unresolve(
         self, article_id: int, article: Article, text: str, facts: ArticleFacts, resolved: Resolved
     ) -> None:
-        if article.date.source is DateSource.STATED:
-            self._redate(
-                self.resolver.undated_naming(article_id, text, facts, resolved) - {article_id}
-            )
         self.resolver.remove(article_id, article, text, facts, resolved)
         self.named.update(self.store.refs_of(article_id))
         self.store.unresolve(article_id)
 
-    def _redate(self, undated: set[int]) -> None:
-        """Undated articles that may take another year now that a dated one came or went: they
-        are looked at again at the end (the mark is kept in the store, in case of a cut)."""
-        self.store.mark_to_redate(undated)
-
     def _redate_changed(self) -> None:
-        """Of the undated articles marked, those whose year is not what it was go out of the
-        briefing, to be resolved again; the rest stay as they are."""
-        for article_id in self.store.to_redate():
+        """Of the undated articles naming a day that dated articles came to or left, those whose
+        year is not what it was go out of the briefing, to be resolved again; the rest stay."""
+        days = self.resolver.days_touched() | self.cut_short
+        for article_id in self.resolver.undated_to_redate(days, surely=self.cut_short):
             if not self.store.has_article(article_id):
                 continue
             article, text, facts, resolved = self.store.loaded(article_id)
@@ -226,7 +226,9 @@ class _Intake:
                 and self.resolver.year_of(text, facts) != resolved.anchored.year
             ):
                 self._unresolve(article_id, article, text, facts, resolved)
+        self.resolver.settled()
         self.store.forget_to_redate()
+        self.cut_short = set()
 
 
 # -- reading, in parallel -------------------------------------------------------------------------

@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS articles (
     source_group INTEGER, text_hash TEXT NOT NULL, text TEXT NOT NULL, resolved BLOB);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date_latest, date_earliest);
+CREATE INDEX IF NOT EXISTS articles_unresolved ON articles(stated_date IS NULL, id)
+    WHERE resolved IS NULL;
 CREATE TABLE IF NOT EXISTS facts (text_hash TEXT PRIMARY KEY, facts BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     title, text, content='articles', content_rowid='id',
@@ -205,6 +207,7 @@ class Store:
         more, so they are dropped and made again."""
         for table in ("search_vocab", "search", *OUR_TABLES):
             self.connection.execute(f"DROP TABLE IF EXISTS {table}")
+        self.connection.execute("DELETE FROM meta WHERE key != 'application'")  # the listing too
         self.set_meta("version", ENGINE_VERSION)
         self.connection.commit()
         self.connection.execute("VACUUM")  # give the old cache's space back
@@ -245,9 +248,16 @@ class Store:
 
     # -- files and articles -----------------------------------------------------------------------
 
-    def files(self) -> dict[str, FileRecord]:
-        rows = self.connection.execute("SELECT name, size, mtime_ns, hash FROM files")
-        return {name: FileRecord(size, mtime, digest) for name, size, mtime, digest in rows}
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """Each file's size and modification time, as last taken in: enough to tell a change."""
+        rows = self.connection.execute("SELECT name, size, mtime_ns FROM files")
+        return {name: (size, mtime) for name, size, mtime in rows}
+
+    def file(self, name: str) -> FileRecord | None:
+        row = self.connection.execute(
+            "SELECT size, mtime_ns, hash FROM files WHERE name = ?", (name,)
+        ).fetchone()
+        return None if row is None else FileRecord(*row)
 
     def touch_file(self, name: str, size: int, mtime_ns: int) -> None:
         self.connection.execute(
@@ -391,15 +401,16 @@ class Store:
         row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,))
         return row.fetchone() is not None
 
-    def mark_to_redate(self, article_ids: Iterable[int]) -> None:
+    def mark_to_redate(self, days: Iterable[str]) -> None:
+        """Days (as "6-2") that dated articles came to or left, kept until the undated articles
+        naming them have been looked at again."""
         self.connection.executemany(
-            "INSERT OR IGNORE INTO state VALUES ('redate', ?, x'')",
-            [(str(i),) for i in article_ids],
+            "INSERT OR IGNORE INTO state VALUES ('redate', ?, x'')", [(day,) for day in days]
         )
 
-    def to_redate(self) -> list[int]:
+    def to_redate(self) -> list[str]:
         rows = self.connection.execute("SELECT key FROM state WHERE kind = 'redate'")
-        return sorted(int(row[0]) for row in rows)
+        return sorted(row[0] for row in rows)
 
     def forget_to_redate(self) -> None:
         self.connection.execute("DELETE FROM state WHERE kind = 'redate'")

@@ -197,6 +197,54 @@ def test_an_undated_article_is_dated_again_when_the_articles_it_leans_on_change(
     assert view(desk.briefing) == fresh(root)
 
 
+def test_an_edit_that_leaves_the_dates_as_they_were_redates_no_undated_article(
+    corpus: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = corpus(ARTICLES)
+    desk = open_desk(root)
+    looked_at = []
+    real = build.Resolver.year_of
+
+    def year_of(self: build.Resolver, text: str, facts: Any) -> int | None:
+        looked_at.append(text)
+        return real(self, text, facts)
+
+    monkeypatch.setattr(build.Resolver, "year_of", year_of)
+    (root / "a.txt").write_text(ARTICLES["a.txt"] + " Nothing else was said.", encoding="utf-8")
+    assert desk.refresh().read == 1
+    assert looked_at == []  # d.txt names June 2, but what June 2 is did not change
+    (root / "b.txt").write_text(ARTICLES["b.txt"].replace("2025", "2024"), encoding="utf-8")
+    desk.refresh()
+    assert len(looked_at) == 1  # now it did: d.txt is looked at again
+    assert view(desk.briefing) == fresh(root)
+
+
+@pytest.mark.parametrize("touched_again", [False, True])
+def test_a_build_cut_short_after_a_day_changed_dates_its_undated_articles_next_time(
+    corpus: Make, monkeypatch: pytest.MonkeyPatch, touched_again: bool
+) -> None:
+    root = corpus(ARTICLES)
+    open_desk(root).close()
+    for name in ("a.txt", "b.txt", "c.txt"):  # the year d.txt borrows becomes 2024
+        (root / name).write_text(ARTICLES[name].replace("2025", "2024"), encoding="utf-8")
+    monkeypatch.setattr(build, "BATCH", 1)  # each file committed as it is taken in
+    real = build.Resolver.year_of
+
+    def cut(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build.Resolver, "year_of", cut)
+    with pytest.raises(KeyboardInterrupt):
+        open_desk(root)
+    monkeypatch.setattr(build.Resolver, "year_of", real)
+    if touched_again:  # June 2 touched again, and left as it is: what the cut did still counts
+        edited = ARTICLES["a.txt"].replace("2025", "2024") + " No more was said."
+        (root / "a.txt").write_text(edited, encoding="utf-8")
+    desk = open_desk(root)  # else nothing is left to read, but the cut build's days are
+    assert view(desk.briefing) == fresh(root)
+    assert any(e.when.iso() == "2024-06-02" for e in desk.briefing.events)
+
+
 def test_cached_and_fresh_extraction_agree_for_a_changed_article(corpus: Make) -> None:
     root = corpus(ARTICLES)
     desk = open_desk(root)

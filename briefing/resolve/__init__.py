@@ -9,6 +9,7 @@ undated ones can take their years from them).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from briefing.model import Article, ArticleFacts
@@ -97,11 +98,18 @@ class Resolver:
         """The year an undated article would take from the dated ones as they are now."""
         return self.days.year_of(text, facts)
 
-    def undated_naming(
-        self, article_id: int, text: str, facts: ArticleFacts, resolved: Resolved
-    ) -> set[int]:
-        """Undated articles whose year may change now that this dated one came or went."""
-        return self.days.undated_naming(article_id, text, facts, resolved.anchored.anchor)
+    def days_touched(self) -> set[str]:
+        """The days (as "6-2") that dated articles came to or left: undated articles naming
+        them may take another year."""
+        return self.days.touched()
+
+    def undated_to_redate(self, days: Iterable[str], surely: Iterable[str] = ()) -> list[int]:
+        """Of the undated articles naming these days, those whose year may have changed."""
+        return self.days.undated_naming(days, surely)
+
+    def settled(self) -> None:
+        """The years of undated articles have been looked at again: start counting afresh."""
+        self.days.settled()
 
     def tables(self) -> list[Table[object]]:
         """Every table of state, for the store to keep what changed."""

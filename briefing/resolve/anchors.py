@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
@@ -50,12 +50,16 @@ class KnownDay(NamedTuple):
     article: int
 
 
+DaySignature = frozenset[tuple[int, frozenset[str]]]
+
+
 class Days:
     """The days dated articles name, for undated articles to take their year from."""
 
     def __init__(self, backing: Backing) -> None:
         self.known: Table[list[KnownDay]] = Table("known_day", backing)
         self.undated: Table[list[int]] = Table("undated_day", backing)
+        self._before: dict[str, DaySignature] = {}  # days dated articles changed, as they were
 
     def anchor(self, article_id: int, article: Article, text: str, facts: ArticleFacts) -> Anchored:
         """Where the article stands in time; remembers what it says for the articles to come."""
@@ -78,6 +82,7 @@ class Days:
     ) -> None:
         if article.date.source is DateSource.STATED:
             for key, _ in _days(text, facts, anchored.anchor):
+                self._touch(key)
                 left = [day for day in self.known.get(key) or () if day.article != article_id]
                 self.known.put(key, left)
         else:
@@ -85,16 +90,37 @@ class Days:
                 left_ids = [other for other in self.undated.get(key) or () if other != article_id]
                 self.undated.put(key, left_ids)
 
-    def undated_naming(
-        self, article_id: int, text: str, facts: ArticleFacts, anchor: Anchor
-    ) -> set[int]:
-        """The undated articles that name a day this dated one names: their year may change."""
-        return {
-            other for key, _ in _days(text, facts, anchor) for other in self.undated.get(key) or ()
-        } - {article_id}
+    def touched(self) -> set[str]:
+        """The days dated articles came to or left since `settled`."""
+        return set(self._before)
+
+    def undated_naming(self, days: Iterable[str], surely: Iterable[str] = ()) -> list[int]:
+        """The undated articles whose year may have changed: those that name a day whose dated
+        mentions (their years and the names around them) are not what they were; the days
+        in `surely` (left by an update cut short) are taken as changed."""
+        surely = set(surely)
+        changed = {
+            key
+            for key in days
+            if key in surely or key not in self._before or self._before[key] != self._signature(key)
+        }
+        return sorted({other for key in changed for other in self.undated.get(key) or ()})
+
+    def settled(self) -> None:
+        self._before.clear()
+
+    def _touch(self, key: str) -> None:
+        if key not in self._before:
+            self._before[key] = self._signature(key)
+
+    def _signature(self, key: str) -> DaySignature:
+        """What an undated article's year depends on, of one day: which years it is given and
+        with which names around it."""
+        return frozenset((day.year, day.context) for day in self.known.get(key) or ())
 
     def _remember(self, article_id: int, text: str, facts: ArticleFacts, anchor: Anchor) -> None:
         for key, day in _days(text, facts, anchor):
+            self._touch(key)
             self.known.put(key, [*(self.known.get(key) or ()), day._replace(article=article_id)])
 
     def year_of(self, text: str, facts: ArticleFacts) -> int | None:
