@@ -80,7 +80,36 @@ async def test_a_missing_corpus_says_so_on_screen_and_on_leaving(tmp_path: Path)
         await ready(pilot)
         assert "no such file or folder" in shown(app.screen.query_one("#loading-what", Static))
         await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
     assert app.problem is not None and "no such file or folder" in app.problem
+
+
+async def test_q_leaves_from_the_timeline_and_from_a_step_along_the_path() -> None:
+    for keys in ("q", "enter q"):
+        app = BriefingApp(sample_corpus())
+        async with app.run_test(size=SIZE) as pilot:
+            await ready(pilot)
+            await pilot.press(*keys.split())
+            await pilot.pause()
+            assert not app.is_running, keys
+
+
+async def test_q_with_bookmarks_the_disk_refused_leaves_only_when_pressed_twice(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    app = BriefingApp(sample_corpus(), bookmarks=tmp_path / "a-file" / "marks.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("b")  # cannot be written: kept in memory
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running
+        assert any("q again leaves" in str(n.message) for n in app._notifications)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
 
 
 async def test_an_empty_corpus_says_so(tmp_path: Path) -> None:

@@ -110,6 +110,10 @@ class BriefingScreen(Screen[None]):
     def action_export_bookmarks(self) -> None:
         self.briefing_app.export_bookmarks()
 
+    async def action_quit(self) -> None:
+        """The key is bound here, with the others of each step; leaving is the app's to decide."""
+        await self.briefing_app.action_quit()
+
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen
 
