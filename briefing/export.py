@@ -89,8 +89,13 @@ def markdown(bookmarks: Sequence[Bookmark], title: str) -> str:
 
 
 def _plain_lines(note: str) -> str:
-    """A note keeps its lines and paragraphs."""
-    return "\n".join(_MARKDOWN.sub(r"\\\1", line) for line in note.strip().splitlines())
+    """A note keeps its lines (a backslash at the end of one is a line break in Markdown, where a
+    lone newline is not) and its paragraphs."""
+    lines = [_MARKDOWN.sub(r"\\\1", line.rstrip()) for line in note.strip().splitlines()]
+    return "\n".join(
+        line + "\\" if line and following else line
+        for line, following in zip(lines, [*lines[1:], ""], strict=True)
+    )
 
 
 def _when(bookmark: Bookmark) -> str:

@@ -322,6 +322,13 @@ def test_markdown_is_a_briefing_with_sources_and_untrusted_text_escaped(chosen: 
     assert "> On June 2, the second round" in text and "Agenda:" in text
 
 
+def test_a_note_keeps_its_lines_and_paragraphs_in_markdown(chosen: Bookmarks) -> None:
+    marked = chosen.in_order()[0]
+    noted = dataclasses.replace(marked, note="First line\nsecond line\n\nA new paragraph\n")
+    text = markdown([noted], "Briefing: test")
+    assert "First line\\\nsecond line\n\nA new paragraph\n" in text
+
+
 # -- the command line -----------------------------------------------------------------------------
 
 
