@@ -88,22 +88,28 @@ def update(
         changed, gone = _changes(store, files)
         intake = _Intake(store, Update(unchanged=len(files) - len(changed)))
         known = {file.name: record for file in changed if (record := store.file(file.name))}
-        by_hash = {record.hash: name for name in gone if (record := store.file(name))}
-        known_hashes = frozenset(record.hash for record in known.values())
+        # A gone file's bytes under a new name of the same kind moved there (one that was read
+        # as nothing, an image or an unreadable file, has no hash and never moves)
+        moved = {
+            (_kind(name), record.hash): name
+            for name in gone
+            if (record := store.file(name)) and record.hash
+        }
+        still_gone = dict.fromkeys(gone)
+        known_hashes = {record.hash for record in known.values()} | {h for _, h in moved}
         progress.phase("Reading", len(changed))
-        reads = _read_all(changed, known_hashes | by_hash.keys(), workers, store.lock_fd)
+        reads = _read_all(changed, frozenset(known_hashes), workers, store.lock_fd)
         for count, read in enumerate(reads, start=1):
             old = known.get(read.file.name)
-            if old is None and by_hash.get(read.hash) in gone:
-                previous = by_hash.pop(read.hash)
-                gone.remove(previous)
+            if old is None and (previous := moved.pop((_kind(read.file.name), read.hash), None)):
+                del still_gone[previous]
                 intake.rename(read.file, previous)
             else:
                 intake.take_in(read, old)
             progress.advance()
             if count % BATCH == 0:
                 intake.commit()
-        for name in gone:
+        for name in still_gone:
             intake.take_out(name)
             intake.result.removed += 1
         intake.resolve_waiting(progress)
@@ -111,6 +117,11 @@ def update(
         intake.commit()
     intake.result.seconds = time.perf_counter() - started
     return intake.result
+
+
+def _kind(name: str) -> str:
+    """What a file is read as: its suffix (the same bytes as .json and as .txt are not alike)."""
+    return Path(name).suffix.lower()
 
 
 def _listing(files: Sequence[CorpusFile]) -> str:

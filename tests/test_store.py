@@ -172,6 +172,23 @@ def test_a_renamed_file_is_moved_not_extracted_again(
     assert view(desk.briefing) == expected
 
 
+def test_a_rename_to_another_kind_or_of_a_skipped_file_is_read_afresh(corpus: Make) -> None:
+    article = (
+        '{"title": "Talks", "text": "Talks open in Istanbul on June 2.", "date": "2025-06-01"}'
+    )
+    root = corpus({**ARTICLES, "e.json": article, "x.png": b"\x89PNG\r\n"})
+    desk = open_desk(root)
+    (root / "e.json").rename(root / "e.txt")  # the same bytes, read as text now
+    (root / "x.png").unlink()
+    (root / "y.pdf").write_bytes(b"%PDF-1.4")  # skipped too, but not as a .png
+    done = desk.refresh()
+    assert done.renamed == 0
+    assert "e.txt" in desk.briefing.article and "e.json" not in desk.briefing.article
+    assert view(desk.briefing) == fresh(root)
+    reasons = {skipped.path: skipped.reason for skipped in desk.briefing.skipped}
+    assert "y.pdf" in reasons and ".pdf" in reasons["y.pdf"] and "x.png" not in reasons
+
+
 def test_a_file_that_takes_the_content_of_a_deleted_one_is_read(corpus: Make) -> None:
     root = corpus(ARTICLES)
     desk = open_desk(root)
