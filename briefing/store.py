@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from briefing import paths
+from briefing.corpus import content_hash
 from briefing.model import (
     Article,
     ArticleDate,
@@ -57,6 +58,7 @@ CREATE TABLE IF NOT EXISTS articles (
     date_earliest TEXT, date_latest TEXT, date_source TEXT, date_how TEXT,
     source_group INTEGER, text_hash TEXT NOT NULL, text TEXT NOT NULL, resolved BLOB);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_text ON articles(text_hash);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date_latest, date_earliest);
 CREATE INDEX IF NOT EXISTS articles_unresolved ON articles(stated_date IS NULL, id)
     WHERE resolved IS NULL;
@@ -171,8 +173,8 @@ class Store:
                     store._create()
                 return store
             except sqlite3.DatabaseError as error:
-                if isinstance(error, sqlite3.OperationalError) and "locked" not in str(error):
-                    raise
+                if isinstance(error, sqlite3.OperationalError):
+                    raise  # locked by another process, or the disk: not a broken cache to set aside
                 with contextlib.suppress(UnboundLocalError):
                     connection.close()
                 if attempt == 2:
@@ -298,7 +300,7 @@ class Store:
         ]
 
     def add_article(self, file: str, article: Article, text: str, facts: ArticleFacts) -> int:
-        text_hash = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        text_hash = content_hash(text.encode())
         stated = article.date
         cursor = self.connection.execute(
             "INSERT INTO articles (file, path, title, stated_date, stated_how, outlet, url, "
@@ -330,20 +332,26 @@ class Store:
 
     def remove_article(self, article_id: int) -> None:
         row = self.connection.execute(
-            "SELECT title, text FROM articles WHERE id = ?", (article_id,)
+            "SELECT title, text, text_hash FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             return
+        title, text, text_hash = row
         self.connection.execute(
             "INSERT INTO search(search, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-            (article_id, search_text(row[0]), search_text(row[1])),
+            (article_id, search_text(title), search_text(text)),
         )
         self.connection.execute("DELETE FROM refs WHERE article = ?", (article_id,))
         self.connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.connection.execute(  # its facts, unless another article has the same text
+            "DELETE FROM facts WHERE text_hash = ? "
+            "AND NOT EXISTS (SELECT 1 FROM articles WHERE text_hash = ?)",
+            (text_hash, text_hash),
+        )
 
     def facts_of_text(self, text: str) -> ArticleFacts | None:
         """Facts already extracted from this very text (a moved or copied file), if any."""
-        text_hash = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        text_hash = content_hash(text.encode())
         row = self.connection.execute(
             "SELECT facts FROM facts WHERE text_hash = ?", (text_hash,)
         ).fetchone()
@@ -368,12 +376,6 @@ class Store:
             "SELECT id FROM articles WHERE resolved IS NULL ORDER BY stated_date IS NULL, id"
         )
         return [row[0] for row in rows]
-
-    def resolved_ids(self) -> list[int]:
-        return [
-            row[0]
-            for row in self.connection.execute("SELECT id FROM articles WHERE resolved IS NOT NULL")
-        ]
 
     def save_resolved(self, article_id: int, resolved: Resolved) -> None:
         written = resolved.anchored.date
@@ -441,6 +443,7 @@ class Store:
         for table in ("state", "refs", "events", "people", "venues"):
             self.connection.execute(f"DELETE FROM {table}")
         self.connection.execute("UPDATE articles SET resolved = NULL")
+        self._merged = None  # what was merged into what went with the state
 
     # -- the resolver's state ---------------------------------------------------------------------
 

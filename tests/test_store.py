@@ -145,6 +145,8 @@ def test_an_edited_file_replaces_its_facts(corpus: Make) -> None:
     assert "Hakan Fidan" in {p.name for p in desk.briefing.people}
     assert not any("first round" in e.title for e in desk.briefing.events)
     assert view(desk.briefing) == fresh(root)
+    kept = desk.store.connection.execute("SELECT count(*) FROM facts").fetchone()[0]
+    assert kept == len(ARTICLES)  # the old text's facts went with it: edits do not pile up
 
 
 def test_a_deleted_file_leaves_the_briefing(corpus: Make) -> None:
