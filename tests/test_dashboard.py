@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from briefing.paths import sample_corpus
 from briefing.tui.app import BriefingApp
@@ -465,3 +465,19 @@ async def test_export_from_the_dashboard_asks_before_writing_over(tmp_path: Path
         assert out.read_text(encoding="utf-8") == first
         await pilot.press("enter")
         assert out.read_text(encoding="utf-8").count("\n## ") == 3
+
+
+async def test_changing_the_format_with_an_empty_file_box_crashes_nothing(tmp_path: Path) -> None:
+    app = BriefingApp(sample_corpus(), bookmarks=tmp_path / "marks.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("b", "w")
+        path = app.screen.query_one("#path", Input)
+        path.value = ""
+        app.screen.query_one(RadioSet).query(RadioButton).last().toggle()  # ics
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ExportScreen)
+        path.value = str(tmp_path / "briefing.md")
+        app.screen.query_one(RadioSet).query(RadioButton).first().toggle()
+        await pilot.pause()
+        assert path.value.endswith("briefing.md")

@@ -16,7 +16,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from briefing.bookmarks import BookmarksError, BookmarksFile, default_location
+from briefing.bookmarks import Bookmark, BookmarksError, BookmarksFile, default_location
 from briefing.corpus import CorpusError
 from briefing.engine import Desk, open_desk
 from briefing.export import ExportError, export, write
@@ -78,12 +78,15 @@ class BriefingApp(App[None]):
             self.problem = str(error)
             self.call_from_thread(self.main.show_problem, str(error))
             return
-        self.desk = desk
-        self.call_from_thread(self._opened, desk)
+        # Bookmarks find their events here, off the UI thread (their keys wait for `desk`)
+        before = dict(self.bookmarks.bookmarks.items)
+        gone = self.bookmarks.bookmarks.attach(briefing)
+        self.call_from_thread(self._opened, desk, gone, self.bookmarks.bookmarks.items != before)
 
-    def _opened(self, desk: Desk) -> None:
-        gone = self.bookmarks.bookmarks.attach(desk.briefing)
-        self._save_bookmarks()
+    def _opened(self, desk: Desk, gone: list[Bookmark], moved: bool) -> None:
+        self.desk = desk
+        if moved:
+            self._save_bookmarks()
         self.main.show_desk(desk)
         self.main.refresh_bindings()  # keys that wait for the corpus work now
         if gone:

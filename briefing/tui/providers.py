@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
-from briefing.formatting import human_when
+from briefing.formatting import human_when, plural
 
 
 class JumpProvider(Provider):
@@ -34,7 +34,7 @@ def _targets(app: object) -> Iterator[tuple[str, str, Callable[[], None]]]:
     for person in briefing.people:
         yield (
             person.name,
-            f"Person: {person.article_count} articles",
+            f"Person: {plural(person.article_count, 'article')}",
             partial(app.open_person, person.id),
         )
     for venue in briefing.venues:

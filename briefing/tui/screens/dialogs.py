@@ -85,7 +85,8 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
     @on(RadioSet.Changed)
     def new_form(self) -> None:
         box = self.query_one("#path", Input)
-        box.value = str(Path(box.value).with_suffix(f".{self.form}"))
+        if Path(box.value).name:  # an empty box has no name to give a suffix to
+            box.value = str(Path(box.value).with_suffix(f".{self.form}"))
         self.confirming = None
 
     @on(Input.Changed, "#path")

@@ -99,7 +99,6 @@ class MainScreen(BriefingScreen):
     def show_desk(self, desk: Desk) -> None:
         self.desk = desk
         self.query_one("#loading").display = False
-        self.add_class("-loaded")
         briefing = desk.briefing
         self.query_one(PeopleTable).show(briefing, briefing.people)
         self.query_one(VenueTable).show(briefing, briefing.venues)

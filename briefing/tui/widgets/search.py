@@ -59,10 +59,6 @@ class SearchPane(Vertical):
         yield Static(id="search-status")
         yield HitTable(id="hits")
 
-    @property
-    def query_text(self) -> str:
-        return self.query_one("#query", Input).value
-
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         if self._timer is not None:
