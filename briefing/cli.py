@@ -22,6 +22,7 @@ from briefing.bookmarks import BookmarksError, BookmarksFile, default_location
 from briefing.corpus import CorpusError
 from briefing.engine import Desk, open_desk
 from briefing.export import FORMATS, ExportError, export, write
+from briefing.formatting import plural
 from briefing.model import Briefing
 from briefing.paths import cache_dir, sample_corpus
 from briefing.progress import ProgressBar
@@ -357,9 +358,9 @@ def bookmarks_list(corpus: Path | None, bookmarks: Path | None, as_json: bool) -
     Each bookmark is found again in the corpus as it is now; one whose event is gone is listed
     as it was when bookmarked, and marked so.
     """
-    root, kept = _bookmarks(corpus, bookmarks)
+    _, kept = _bookmarks(corpus, bookmarks)
     if as_json:
-        click.echo(json.dumps(kept.bookmarks.document(root), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(kept.bookmarks.document(kept.corpus), ensure_ascii=False, indent=2))
         return
     _console().print(report.bookmarks(kept.bookmarks.in_order(), kept.location))
 
@@ -379,13 +380,13 @@ def bookmarks_export(
 ) -> None:
     """Write the bookmarked events of CORPUS to a file."""
     root, kept = _bookmarks(corpus, bookmarks)
-    text = export(kept.bookmarks, form, f"Briefing: {root.name}", root)
+    text = export(kept.bookmarks, form, f"Briefing: {root.name}", kept.corpus)
     try:
         write(output, text, force)
     except ExportError as error:
         raise click.ClickException(str(error)) from None
-    count = len(kept.bookmarks.items)
-    click.echo(f"Wrote {count} bookmarked event{'s' if count != 1 else ''} to {output} ({form}).")
+    count = plural(len(kept.bookmarks.items), "bookmarked event")
+    click.echo(f"Wrote {count} to {output} ({form}).")
 
 
 def _bookmarks(corpus: Path | None, location: Path | None) -> tuple[Path, BookmarksFile]:
@@ -402,7 +403,10 @@ def _bookmarks(corpus: Path | None, location: Path | None) -> tuple[Path, Bookma
     except CorpusError as error:
         _warn(f"{error}: the bookmarks are shown as they were saved")
         return root, kept
+    before = dict(kept.bookmarks.items)
     kept.bookmarks.attach(briefing)
+    if kept.bookmarks.items == before:
+        return root, kept  # listing or writing out the bookmarks does not rewrite their file
     try:
         kept.save()
     except BookmarksError as error:

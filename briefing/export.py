@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from briefing.bookmarks import Bookmark, Bookmarks
-from briefing.formatting import human_when
+from briefing.formatting import human_when, plural
 from briefing.model import DateSpan
 
 FORMATS = ("md", "json", "csv", "ics")
@@ -64,7 +64,7 @@ def _plain(text: str) -> str:
 
 
 def markdown(bookmarks: Sequence[Bookmark], title: str) -> str:
-    lines = [f"# {_plain(title)}", "", f"{len(bookmarks)} events, in date order.", ""]
+    lines = [f"# {_plain(title)}", "", f"{plural(len(bookmarks), 'event')}, in date order.", ""]
     for bookmark in bookmarks:
         when = _when(bookmark)
         lines += [f"## {when}: {_plain(bookmark.title)}", ""]

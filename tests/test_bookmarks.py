@@ -17,7 +17,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from briefing import bookmarks as bookmarks_module
 from briefing.bookmarks import Bookmark, Bookmarks, BookmarksError, BookmarksFile, Source
@@ -338,60 +338,31 @@ def test_cli_lists_and_exports_without_writing_over_a_file(folder: Path, tmp_pat
     kept = BookmarksFile(location, folder)
     kept.bookmarks.add(briefing, event_on(briefing, "2025-06-02"), note="the main event")
     kept.save()
+    saved = location.stat().st_mtime_ns
     runner = CliRunner()
-    listed = runner.invoke(main, ["bookmarks", "list", str(folder), "--bookmarks", str(location)])
+
+    def bookmarks(command: str, *more: str) -> Result:
+        return runner.invoke(
+            main, ["bookmarks", command, str(folder), "--bookmarks", str(location), *more]
+        )
+
+    listed = bookmarks("list")
     assert (
         listed.exit_code == 0
         and "the main event" in listed.output
         and "1 bookmarked event" in listed.output
     )
+    assert location.stat().st_mtime_ns == saved  # listing is reading: the file is not rewritten
     out = tmp_path / "briefing.ics"
-    done = runner.invoke(
-        main,
-        [
-            "bookmarks",
-            "export",
-            str(folder),
-            "--bookmarks",
-            str(location),
-            "--format",
-            "ics",
-            "-o",
-            str(out),
-        ],
-    )
+    done = bookmarks("export", "--format", "ics", "-o", str(out))
     assert done.exit_code == 0, done.output
     assert (
         len(list(icalendar.Calendar.from_ical(out.read_text(encoding="utf-8")).walk("VEVENT"))) == 1
     )
-    again = runner.invoke(
-        main,
-        [
-            "bookmarks",
-            "export",
-            str(folder),
-            "--bookmarks",
-            str(location),
-            "--format",
-            "ics",
-            "-o",
-            str(out),
-        ],
-    )
+    first = out.read_text(encoding="utf-8")
+    again = bookmarks("export", "--format", "ics", "-o", str(out))
     assert again.exit_code == 1 and "--force" in again.output
-    forced = runner.invoke(
-        main,
-        [
-            "bookmarks",
-            "export",
-            str(folder),
-            "--bookmarks",
-            str(location),
-            "--format",
-            "md",
-            "-o",
-            str(out),
-            "--force",
-        ],
-    )
+    assert out.read_text(encoding="utf-8") == first
+    forced = bookmarks("export", "--format", "md", "-o", str(out), "--force")
     assert forced.exit_code == 0 and out.read_text(encoding="utf-8").startswith("# Briefing:")
+    assert "\n1 event, in date order." in out.read_text(encoding="utf-8")
