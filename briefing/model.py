@@ -439,10 +439,6 @@ class Briefing:
     def _position(self) -> dict[str, int]:
         return {event.id: number for number, event in enumerate(self.events)}
 
-    def events_of_article(self, path: str) -> tuple[Event, ...]:
-        refs = {mark.ref for mark in self.marks_in(path) if mark.kind == "event"}
-        return tuple(event for event in self.events if event.id in refs)
-
     def _events_by(self, kind: Literal["person", "venue"]) -> dict[str, list[Event]]:
         if kind not in self._index:
             index: dict[str, list[Event]] = {}

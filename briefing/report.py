@@ -17,7 +17,7 @@ from rich.text import Text
 
 from briefing.bookmarks import Bookmark
 from briefing.formatting import human_article_date, human_time, human_when, plural
-from briefing.model import Briefing, DateSource, DateSpan, Event
+from briefing.model import Briefing, DateSource, DateSpan, Event, Mention
 from briefing.search import Results, snippet_parts
 
 STYLES = {"event": "bold yellow", "person": "bold cyan", "venue": "bold green"}
@@ -49,19 +49,20 @@ def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
     table.add_column("Event", ratio=1)
     table.add_column("Sources", justify="right", no_wrap=True)
     previous = ""
+    mentions = briefing.all_mentions("event") if sentences else {}  # each article read once
     for event in briefing.events:
         when = human_when(event.when)
         table.add_row(
             Text("" if when == previous else when),
             Text(human_time(event.when)),
-            _event_cell(briefing, event, sentences),
+            _event_cell(briefing, event, mentions.get(event.id, [])),
             Text(str(event.sources)),
         )
         previous = when
     return table
 
 
-def _event_cell(briefing: Briefing, event: Event, sentences: bool) -> Text:
+def _event_cell(briefing: Briefing, event: Event, mentions: list[Mention]) -> Text:
     cell = Text(event.title)
     where = _where(briefing, event)
     who = ", ".join(_surname(briefing.person[p].name) for p in event.people[:SHOWN_PEOPLE])
@@ -70,12 +71,11 @@ def _event_cell(briefing: Briefing, event: Event, sentences: bool) -> Text:
         cell.append(where, style="green")
         cell.append("  ·  " if where and who else "", style="dim")
         cell.append(who, style="cyan")
-    if sentences:
-        for mention in briefing.mentions_of("event", event.id):
-            cell.append("\n  ")
-            cell.append(mention.article, style="dim italic")
-            cell.append(": ", style="dim")
-            cell.append(briefing.text_of(mention), style="dim")
+    for mention in mentions:
+        cell.append("\n  ")
+        cell.append(mention.article, style="dim italic")
+        cell.append(": ", style="dim")
+        cell.append(briefing.text_of(mention), style="dim")
     return cell
 
 

@@ -72,14 +72,6 @@ class PlaceCandidate:
     cue: str | None  # the kind a neighbouring word gives it ("region", "airfield")
 
 
-def find_places(
-    text: str, sentences: list[Span], runs: list[Run], people: list[PersonMention]
-) -> list[PlaceMention]:
-    """Every place named in `text`, leaving alone the words that name people."""
-    candidates = place_candidates(text, runs, people)
-    return places_of(text, sentences, candidates, countries_of(candidates))
-
-
 def place_candidates(
     text: str, runs: list[Run], people: list[PersonMention]
 ) -> list[PlaceCandidate]:

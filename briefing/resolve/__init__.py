@@ -9,7 +9,7 @@ undated ones can take their years from them).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from briefing.model import Article, ArticleFacts
@@ -135,16 +135,14 @@ class Resolver:
             "time": when.time,
             "timezone": when.timezone,
             "title": self.events.title(event),
-            "people": _ranked(
-                Counter({self.people.resolve(key): count for key, count in event.people.items()})
-            ),
+            "people": _ranked(_resolved_counts(event.people, self.people.resolve)),
             "venues": self._places(event),
             "mentions": event.count,
         }
 
     def _places(self, event: EventState) -> list[str]:
         """Where an event took place: the most mentioned venues, countries after the others."""
-        counts = Counter({self.venues.resolve(key): count for key, count in event.places.items()})
+        counts = _resolved_counts(event.places, self.venues.resolve)
         return sorted(counts, key=lambda key: (self.venues.wide(key), -counts[key], key))
 
     def person_view(self, person: PersonState) -> dict[str, object]:
@@ -170,3 +168,11 @@ class Resolver:
 def _ranked(counts: Counter[str]) -> list[str]:
     """Most mentioned first; ties in a fixed order, so that a briefing is the same every run."""
     return sorted(counts, key=lambda key: (-counts[key], key))
+
+
+def _resolved_counts(counts: Counter[str], resolve: Callable[[str], str]) -> Counter[str]:
+    """Counts by the ids entities go by now: two ids merged into one add up."""
+    resolved: Counter[str] = Counter()
+    for key, count in counts.items():
+        resolved[resolve(key)] += count
+    return resolved

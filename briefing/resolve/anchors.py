@@ -128,7 +128,7 @@ class Days:
 
     def _year(self, text: str, facts: ArticleFacts) -> tuple[int | None, str | None]:
         contexts = sentence_contexts(text, facts)
-        years: dict[int, list[str]] = defaultdict(list)
+        years: dict[int, str] = {}  # each year dated articles give, with the first evidence
         for mention in facts.times:
             expr = mention.expr
             if (
@@ -139,13 +139,15 @@ class Days:
                 continue
             context = contexts.get(mention.sentence, frozenset())
             for day in self.known.get(f"{expr.start.month}-{expr.start.day}") or ():
-                shared = context & day.context
-                if shared:
-                    years[day.year].append(f"{mention.span.of(text)} ({', '.join(sorted(shared))})")
-        if len(years) != 1:
+                if day.year in years or not (shared := context & day.context):
+                    continue
+                if years:
+                    return None, None  # two years: no telling which
+                years[day.year] = f"{mention.span.of(text)} ({', '.join(sorted(shared))})"
+        if not years:
             return None, None
         ((year, evidence),) = years.items()
-        return year, f"year {year} from other articles that date {evidence[0]}"
+        return year, f"year {year} from other articles that date {evidence}"
 
 
 def _days(text: str, facts: ArticleFacts, anchor: Anchor) -> list[tuple[str, KnownDay]]:

@@ -177,7 +177,7 @@ class Events:
         self._ancestors = ancestors
         self._wide = wide
         self._person = person
-        self._seen_about: dict[str, tuple[int, Counter[str]]] = {}
+        self._seen_about: dict[str, Counter[str]] = {}  # until the event's mentions change
 
     def resolve(self, event_id: str) -> str:
         while (merged := self.merged.get(event_id)) is not None:
@@ -264,11 +264,9 @@ class Events:
 
     def _about(self, event: EventState) -> Counter[str]:
         """`event.about()`, worked out again only when the event's mentions change."""
-        count, about = self._seen_about.get(event.id, (-1, Counter()))
-        if count != event.count:
-            about = event.about()
-            self._seen_about[event.id] = (event.count, about)
-        return about
+        if event.id not in self._seen_about:
+            self._seen_about[event.id] = event.about()
+        return self._seen_about[event.id]
 
     def _places(self, venues: Iterable[str]) -> set[str]:
         """Venues with those they lie in (a palace counts as its city); not countries, too wide
@@ -314,6 +312,7 @@ class Events:
             event.candidates = _best({*event.candidates, item.candidate})
         else:
             event.candidates = [c for c in event.candidates if c.article != item.candidate.article]
+        self._seen_about.pop(event.id, None)
         self.events.touch(event.id)
 
     def _merge(self, other: EventState, into: EventState) -> None:
@@ -331,6 +330,8 @@ class Events:
         self.events.delete(other.id)
         self.days.discard(other.day, other.id)
         self.merged.put(other.id, into.id)
+        self._seen_about.pop(other.id, None)
+        self._seen_about.pop(into.id, None)
         self.events.touch(into.id)
 
     def _frequency(self) -> Counter[str]:

@@ -45,10 +45,6 @@ class PersonState:
     def empty(self) -> bool:
         return not self.forms and not self.short
 
-    @property
-    def given_names(self) -> set[str]:
-        return {fold(form).split()[0] for form in self.forms}
-
     def name(self) -> str:
         if not self.forms:
             return max(self.short, key=lambda form: self.short[form])
