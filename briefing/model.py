@@ -338,6 +338,9 @@ class BriefingSource(Protocol):
     def articles_of(self, kind: MentionKind, ref: str) -> list[str]: ...
 
 
+TEXTS_KEPT = 64  # articles' texts a briefing keeps at hand
+
+
 class Briefing:
     """The one object every face reads: the story's events, people, venues and articles.
 
@@ -349,6 +352,7 @@ class Briefing:
         self.root = root
         self.source = source
         self._index: dict[str, dict[str, list[Event]]] = {}
+        self._texts: dict[str, str] = {}  # the articles last read: mentions come article by article
 
     @cached_property
     def events(self) -> tuple[Event, ...]:
@@ -388,7 +392,11 @@ class Briefing:
 
     def text(self, path: str) -> str:
         """An article's cleaned text."""
-        return self.source.text(path)
+        if path not in self._texts:
+            if len(self._texts) >= TEXTS_KEPT:
+                self._texts.clear()
+            self._texts[path] = self.source.text(path)
+        return self._texts[path]
 
     def text_of(self, mention: Mention) -> str:
         """The sentence a mention stands in."""
