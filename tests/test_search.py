@@ -115,6 +115,24 @@ def test_a_title_weighs_more_than_the_text(desk: Desk) -> None:
     assert all(hit.score > 0 for hit in hits)
 
 
+def test_a_word_in_the_title_outranks_the_same_word_repeated_in_the_text(
+    corpus: Callable[[dict[str, str | bytes]], Path],
+) -> None:
+    filler = {
+        f"other-{n}.txt": f" date 2025-06-01 Market report {n}\nPrices rose." for n in range(3)
+    }
+    root = corpus(
+        {
+            "title.txt": " date 2025-06-01 Ceasefire agreed\nThe sides signed the paper in Doha.",
+            "text.txt": " date 2025-06-01 Talks end\nThe ceasefire was signed in Doha. The "
+            "ceasefire holds, and the ceasefire is watched.",
+            **filler,
+        }
+    )
+    hits = open_desk(root, cache=False).search("ceasefire").hits
+    assert [hit.article for hit in hits] == ["title.txt", "text.txt"]
+
+
 def test_snippets_mark_the_words_found(desk: Desk) -> None:
     [hit] = desk.search("Ciragan").hits
     assert f"{MARK_START}Çırağan{MARK_END}" in hit.snippet
