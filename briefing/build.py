@@ -82,9 +82,15 @@ def update(
     progress = progress or _Quiet()
     files = scan(root)
     listing = _listing(files)
-    if store.meta("listing") == listing and not store.unresolved():
+    seen = store.meta("listing")
+    if seen == listing and not store.unresolved():
         return Update(unchanged=len(files), seconds=time.perf_counter() - started)
-    with store.writing():  # another process may have done the work while we waited
+    with store.writing():
+        if store.meta("listing") != seen:  # another process updated it while we waited
+            files = scan(root)
+            listing = _listing(files)
+            if store.meta("listing") == listing and not store.unresolved():
+                return Update(unchanged=len(files), seconds=time.perf_counter() - started)
         changed, gone = _changes(store, files)
         intake = _Intake(store, Update(unchanged=len(files) - len(changed)))
         known = {file.name: record for file in changed if (record := store.file(file.name))}

@@ -215,8 +215,7 @@ def _run(
         row[0]
         for row in connection.execute(f"SELECT a.id FROM articles a WHERE {filtered}", parameters)
     }
-    marks = ", ".join("?" * len(allowed))
-    few = f" AND rowid IN ({marks})" if len(allowed) <= FEW_ARTICLES else ""
+    few = f" AND rowid IN ({', '.join('?' * len(allowed))})" if len(allowed) <= FEW_ARTICLES else ""
     matching = connection.execute(
         f"SELECT rowid, {_RANK} FROM search WHERE search MATCH ?{few} ORDER BY 2",
         [query.match, *(sorted(allowed) if few else ())],
