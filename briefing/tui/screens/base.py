@@ -45,10 +45,6 @@ class BriefingScreen(Screen[None]):
     def compose_footer(self) -> ComposeResult:
         yield Footer()
 
-    def on_screen_resume(self) -> None:
-        self.show_path()
-        self.refresh_marks()
-
     def on_mount(self) -> None:
         self.show_path()
 
