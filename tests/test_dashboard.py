@@ -481,3 +481,30 @@ async def test_changing_the_format_with_an_empty_file_box_crashes_nothing(tmp_pa
         app.screen.query_one(RadioSet).query(RadioButton).first().toggle()
         await pilot.pause()
         assert path.value.endswith("briefing.md")
+
+
+def test_every_key_a_screen_binds_has_its_action_there() -> None:
+    """A binding whose action the screen lacks does nothing (q once did nothing anywhere)."""
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from briefing.tui.screens import bookmarks, dialogs, event, help, main, reader
+
+    modules = (bookmarks, dialogs, event, help, main, reader)
+    screens = {
+        kind
+        for module in modules
+        for kind in vars(module).values()
+        if isinstance(kind, type)
+        and issubclass(kind, Screen)
+        and kind.__module__ == module.__name__
+    }
+    assert len(screens) >= 7
+    for screen in screens:
+        for owner in screen.__mro__:
+            for binding in vars(owner).get("BINDINGS", []):
+                assert isinstance(binding, Binding)
+                action = binding.action.split("(")[0]
+                if action.startswith(("app.", "screen.")):
+                    continue
+                assert hasattr(screen, f"action_{action}"), (screen.__name__, binding.key, action)

@@ -24,9 +24,8 @@ class Breadcrumbs(Static):
 class BriefingScreen(Screen[None]):
     """A step on the user's path; Escape goes back one."""
 
-    BINDINGS = bindings(
-        "back", "bookmark", "edit_note", "bookmarks", "help", "command_palette", "quit"
-    )
+    # ctrl+p, the command palette, is the app's own binding (listed in help from COMMANDS)
+    BINDINGS = bindings("back", "bookmark", "edit_note", "bookmarks", "help", "quit")
 
     def __init__(self, crumb: str) -> None:
         super().__init__()
