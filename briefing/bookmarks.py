@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
-import hashlib
 import json
 import os
 import time
@@ -266,10 +265,7 @@ def _share(mine: set[str], theirs: set[str]) -> float:
 
 def default_location(corpus: Path) -> Path:
     """Where the bookmarks of a corpus are kept unless the user says: one file per corpus."""
-    resolved = str(corpus.expanduser().resolve())
-    digest = hashlib.blake2b(resolved.encode(), digest_size=8).hexdigest()
-    name = corpus.expanduser().resolve().name or "corpus"
-    return paths.data_dir() / "bookmarks" / f"{name[:40]}-{digest}.json"
+    return paths.data_dir() / "bookmarks" / f"{paths.corpus_file_name(corpus)}.json"
 
 
 class BookmarksFile:

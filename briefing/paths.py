@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import platformdirs
@@ -32,3 +33,11 @@ def cache_dir() -> Path:
 
 def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def corpus_file_name(corpus: Path) -> str:
+    """A file name for what is kept per corpus (its cache, its bookmarks): the folder's name,
+    and a digest of its full path that tells two folders of the same name apart."""
+    resolved = corpus.expanduser().resolve()
+    digest = hashlib.blake2b(str(resolved).encode(), digest_size=8).hexdigest()
+    return f"{(resolved.name or 'corpus')[:40]}-{digest}"

@@ -26,6 +26,14 @@ SHOWN_VENUES = 2
 
 
 def summary(briefing: Briefing) -> Text:
+    text = Text("Briefing of ", style="bold")
+    text.append(str(briefing.root), style="bold")
+    text.append("\n" + counts(briefing), style="dim")
+    return text
+
+
+def counts(briefing: Briefing) -> str:
+    """'16 articles (1 undated)  ·  30 events  ·  16 people  ·  21 venues  ·  2 files skipped'"""
     undated = sum(1 for article in briefing.articles if article.date.source is DateSource.UNKNOWN)
     parts = [
         plural(len(briefing.articles), "article") + (f" ({undated} undated)" if undated else ""),
@@ -35,10 +43,7 @@ def summary(briefing: Briefing) -> Text:
     ]
     if briefing.skipped:
         parts.append(plural(len(briefing.skipped), "file") + " skipped")
-    text = Text("Briefing of ", style="bold")
-    text.append(str(briefing.root), style="bold")
-    text.append("\n" + "  ·  ".join(parts), style="dim")
-    return text
+    return "  ·  ".join(parts)
 
 
 def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import pickle
 import sqlite3
@@ -659,10 +658,7 @@ class Store:
 
 def cache_location(root: Path) -> Path:
     """Where the cache of a corpus lives: one file per corpus folder, named after its path."""
-    resolved = str(root.expanduser().resolve())
-    digest = hashlib.blake2b(resolved.encode(), digest_size=8).hexdigest()
-    name = root.expanduser().resolve().name or "corpus"
-    return paths.cache_dir() / f"{name[:40]}-{digest}.sqlite"
+    return paths.cache_dir() / f"{paths.corpus_file_name(root)}.sqlite"
 
 
 def _pack(value: object) -> bytes:

@@ -16,9 +16,10 @@ from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from briefing import report
 from briefing.engine import Desk
 from briefing.formatting import plural
-from briefing.model import Briefing, DateSource
+from briefing.model import Briefing
 from briefing.search import QueryError, Results
 from briefing.tui.commands import bindings
 from briefing.tui.screens.base import BriefingScreen
@@ -107,17 +108,7 @@ class MainScreen(BriefingScreen):
         self.query_one(EventTable).focus()
 
     def show_summary(self, briefing: Briefing) -> None:
-        undated = sum(1 for a in briefing.articles if a.date.source is DateSource.UNKNOWN)
-        parts = [
-            plural(len(briefing.articles), "article")
-            + (f" ({undated} undated)" if undated else ""),
-            plural(len(briefing.events), "event"),
-            plural(len(briefing.people), "person", "people"),
-            plural(len(briefing.venues), "venue"),
-        ]
-        if briefing.skipped:
-            parts.append(plural(len(briefing.skipped), "file") + " skipped")
-        self.query_one("#summary", Static).update(Text("  ·  ".join(parts), style="dim"))
+        self.query_one("#summary", Static).update(Text(report.counts(briefing), style="dim"))
 
     # -- the timeline and its filters -------------------------------------------------------------
 

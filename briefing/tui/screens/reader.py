@@ -11,9 +11,10 @@ from textual.widgets import Input, Static
 
 from briefing.formatting import human_article_date
 from briefing.model import MarkedMention, Mention
+from briefing.report import STYLES
 from briefing.tui.commands import bindings
 from briefing.tui.screens.base import BriefingScreen
-from briefing.tui.widgets.reader import KIND_STYLES, ArticleView
+from briefing.tui.widgets.reader import ArticleView
 
 KIND_NAMES = {"event": "Event", "person": "Person", "venue": "Venue"}
 
@@ -89,7 +90,7 @@ class ReaderScreen(BriefingScreen):
         text = Text(f"{KIND_NAMES[mark.kind]}: ", style="dim")
         if mark.kind == "event" and mark.ref in self.briefing_app.bookmarked():
             text.append("★ ", style="bold yellow")
-        text.append(name, style=KIND_STYLES[mark.kind])
+        text.append(name, style=STYLES[mark.kind])
         text.append(f"  ·  ⏎ {opens}", style="dim")
         line.update(text)
 

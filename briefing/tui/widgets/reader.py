@@ -13,8 +13,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from briefing.model import Briefing, MarkedMention, Mention, Span
+from briefing.report import STYLES
 
-KIND_STYLES = {"event": "bold yellow", "person": "bold cyan", "venue": "bold green"}
 SENTENCE_STYLE = "on #3a3a1a"
 FOUND_STYLE = "black on #d7af00"
 
@@ -116,7 +116,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             )
         for index, mark in enumerate(self.marks):
             if mark.span.start >= start and mark.span.end <= end:
-                style = Style.parse(KIND_STYLES[mark.kind]) + Style(meta={"mark": index})
+                style = Style.parse(STYLES[mark.kind]) + Style(meta={"mark": index})
                 if index == self.current:
                     style += Style(reverse=True)
                 text.stylize(style, mark.span.start - start, mark.span.end - start)
