@@ -42,7 +42,7 @@ from briefing.resolve import Links, Resolved, Resolver
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "8"
+ENGINE_VERSION = "9"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 

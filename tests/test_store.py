@@ -264,6 +264,24 @@ def test_a_build_cut_short_after_a_day_changed_dates_its_undated_articles_next_t
     assert any(e.when.iso() == "2024-06-02" for e in desk.briefing.events)
 
 
+def test_taking_out_an_article_whose_lone_name_was_taken_in_later_keeps_the_others(
+    corpus: Make,
+) -> None:
+    root = corpus(
+        {
+            "a.txt": " date 2025-06-01 Talks\nLavrov met the Turkish side in Istanbul on June 2.",
+            "b.txt": " date 2025-06-01 Talks\nSergey Lavrov met the Turkish side in Istanbul "
+            "on June 2.",
+        }
+    )
+    desk = open_desk(root)  # a's "Lavrov" waits, then joins b's Sergey Lavrov: relinked
+    (root / "a.txt").unlink()
+    desk.refresh()
+    assert view(desk.briefing) == fresh(root)
+    [talks] = desk.briefing.events
+    assert [desk.briefing.person[p].name for p in talks.people] == ["Sergey Lavrov"]
+
+
 def test_cached_and_fresh_extraction_agree_for_a_changed_article(corpus: Make) -> None:
     root = corpus(ARTICLES)
     desk = open_desk(root)

@@ -35,6 +35,9 @@ class Resolved(NamedTuple):
     anchored: Anchored
     group: int  # its group of syndicated copies
     links: Links
+    # The person links its events were counted with: a lone name a later full name took in is
+    # relinked in `links`, but its events never counted that person, so must not uncount them
+    counted_people: tuple[str | None, ...] = ()
 
     def refs(self) -> Counter[tuple[str, str]]:
         """How often the article names each (kind, id)."""
@@ -71,7 +74,7 @@ class Resolver:
             tuple(places),
             tuple(times.get(index) for index in range(len(facts.times))),
         )
-        return Resolved(anchored, group, links)
+        return Resolved(anchored, group, links, links.people)
 
     def remove(
         self, article_id: int, article: Article, text: str, facts: ArticleFacts, resolved: Resolved
@@ -83,7 +86,7 @@ class Resolver:
             facts,
             resolved.anchored.anchor,
             resolved.anchored.date.earliest,
-            links.people,
+            resolved.counted_people,
             links.places,
         )
         self.events.remove(
