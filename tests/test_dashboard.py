@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Input, RadioButton, RadioSet, Static
+from textual.widgets import DataTable, Input, RadioButton, RadioSet, Static
+from textual.widgets.data_table import RowKey
 
 from briefing.paths import sample_corpus
 from briefing.tui.app import BriefingApp
@@ -508,3 +509,14 @@ def test_every_key_a_screen_binds_has_its_action_there() -> None:
                 if action.startswith(("app.", "screen.")):
                     continue
                 assert hasattr(screen, f"action_{action}"), (screen.__name__, binding.key, action)
+
+
+async def test_enter_pressed_twice_quickly_opens_an_event_once() -> None:
+    app = BriefingApp(sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        timeline = app.screen.query_one(EventTable)
+        timeline.post_message(DataTable.RowSelected(timeline, 0, RowKey(timeline.selected_key)))
+        timeline.post_message(DataTable.RowSelected(timeline, 0, RowKey(timeline.selected_key)))
+        await pilot.pause()
+        assert sum(isinstance(screen, EventScreen) for screen in app.screen_stack) == 1

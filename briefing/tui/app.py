@@ -207,6 +207,8 @@ class BriefingApp(App[None]):
     # -- the paths between screens ----------------------------------------------------------------
 
     def open_event(self, event_id: str) -> None:
+        if isinstance(self.screen, EventScreen) and self.screen.event.id == event_id:
+            return  # already open: Enter pressed twice before the screen took the keys
         if self.desk is not None and event_id in self.briefing.event:
             self.push_screen(EventScreen(self.briefing.event[event_id]))
 
