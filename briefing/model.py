@@ -182,6 +182,8 @@ class WrittenDate(NamedTuple):
     year_shift: int | None = (
         None  # "in May this year" (0), "last year" (-1): counted from the anchor
     )
+    loose: bool = False  # a bare "2019" with no word that makes it a time: dates no happening
+    direction: int = 0  # "last June" (-1): the latest before the article's month; "next" (+1)
 
 
 class WeekdayRef(NamedTuple):
@@ -199,9 +201,60 @@ class RelativeRef(NamedTuple):
 
     unit: Literal["day", "week", "weekend", "month", "year"]
     offset: int
+    loose: bool = False  # "two weeks ago", "earlier this week": a time too rough to date by
 
 
-TimeExpr = WrittenDate | WeekdayRef | RelativeRef
+class PartOfYear(NamedTuple):
+    """A quarter, a half or a season: "the third quarter" (Q3), "last summer" (SU, shift -1),
+    "the first half of 2024" (H1 of 2024), "the quarter of last year" (Q, year_shift -1), "the
+    latest quarter" (Q, shift -1). With none of year, shift and year_shift, the one its tense
+    points to."""
+
+    part: str  # Q1..Q4, H1, H2, a season (SP, SU, FA, WI), or Q: a quarter told by its shift
+    year: int | None = None
+    shift: int | None = None  # -1: the last such part before the article's day, 0 its own
+    year_shift: int | None = None  # in the year before the article's (-1), its own (0)
+
+
+class Era(NamedTuple):
+    """A decade or a century: "the 1990s" ("199"), "the 20th century" ("19")."""
+
+    value: str
+
+
+class Duration(NamedTuple):
+    """A stretch of time, not a date: "three years" (P3Y), "90 minutes" (PT90M), "weeks" (PXW)."""
+
+    value: str
+
+
+class Recurrence(NamedTuple):
+    """How often: "every Monday" (XXXX-WXX-1), "daily" (P1D), "each year" (P1Y)."""
+
+    value: str
+
+
+class Reference(NamedTuple):
+    """Now, the past or the future without a date: "now" (PRESENT_REF), "recently" (PAST_REF),
+    "in the future" (FUTURE_REF)."""
+
+    value: str
+
+
+class Clock(NamedTuple):
+    """A time of day: "at 3 p.m." ("15:00"), "this evening" ("EV"), "last night" ("NI", -1).
+    `day` counts from the article's day; None: the day of the date it stands with, if any."""
+
+    time: str  # HH:MM, or a part of the day: MO, AF, EV, NI
+    zone: str | None = None
+    day: int | None = None
+
+
+TimeExpr = (
+    WrittenDate | WeekdayRef | RelativeRef | PartOfYear | Era | Duration | Recurrence | Reference
+    | Clock
+)  # fmt: skip
+DatingExpr = WrittenDate | WeekdayRef | RelativeRef  # the kinds that put a happening on days
 
 
 class Tense(StrEnum):
@@ -221,6 +274,7 @@ class TimeMention(NamedTuple):
     quoted: bool = False
     time: str | None = None
     timezone: str | None = None
+    part: str | None = None  # a part of the day that goes with it: "Friday morning" is MO
 
 
 class PersonMention(NamedTuple):
@@ -325,6 +379,19 @@ class MarkedMention(NamedTuple):
     sentence: Span
 
 
+class TimexLike(Protocol):
+    """A time expression as TimeML values it (`briefing.resolve.timeml.Timex`)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
+
+
 class BriefingSource(Protocol):
     """Where a briefing's records come from: a store on disk or in memory."""
 
@@ -335,6 +402,7 @@ class BriefingSource(Protocol):
     def skipped(self) -> Sequence[Skipped]: ...
     def text(self, path: str) -> str: ...
     def marks(self, path: str) -> list[MarkedMention]: ...
+    def times(self, path: str) -> Sequence[TimexLike]: ...
     def articles_of(self, kind: MentionKind, ref: str) -> list[str]: ...
 
 
@@ -401,6 +469,10 @@ class Briefing:
     def text_of(self, mention: Mention) -> str:
         """The sentence a mention stands in."""
         return mention.sentence.of(self.text(mention.article))
+
+    def times_in(self, path: str) -> Sequence[TimexLike]:
+        """Every time expression of one article, with its TimeML type and value."""
+        return self.source.times(path)
 
     def marks_in(self, path: str) -> list[MarkedMention]:
         """Every event, person and venue mention in one article, in reading order."""

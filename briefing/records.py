@@ -132,6 +132,16 @@ def article_with_marks(briefing: Briefing, path: str) -> Record:
             }
             for mark in briefing.marks_in(path)
         ],
+        "times": [
+            {
+                "text": text[timex.start : timex.end],
+                "start": timex.start,
+                "end": timex.end,
+                "type": timex.type,
+                "value": timex.value,
+            }
+            for timex in briefing.times_in(path)
+        ],
     }
 
 

@@ -39,10 +39,11 @@ from briefing.model import (
     Venue,
 )
 from briefing.resolve import Links, Resolved, Resolver
+from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "9"
+ENGINE_VERSION = "10"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -618,6 +619,17 @@ class Store:
         if row is None:
             raise KeyError(path)
         return str(row[0])
+
+    def times(self, path: str) -> list[Timex]:
+        row = self.connection.execute(
+            "SELECT f.facts, a.resolved FROM articles a JOIN facts f ON f.text_hash = a.text_hash "
+            "WHERE a.path = ?",
+            (path,),
+        ).fetchone()
+        if row is None or row[1] is None:
+            return []
+        resolved: Resolved = _unpack(row[1])
+        return timexes(_unpack(row[0]), resolved.anchored.anchor)
 
     def marks(self, path: str) -> list[MarkedMention]:
         row = self.connection.execute(

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from briefing.extract.sentences import sentence_index
 from briefing.extract.tense import is_quoted, tense_at
+from briefing.extract.timespans import find_spans
 from briefing.model import (
+    Clock,
     DateFields,
+    DatingExpr,
     RelativeRef,
     Span,
     Tense,
@@ -90,7 +93,8 @@ _WRITTEN_PATTERNS = [
     # in May / since March / early June (a bare month only after a word that makes it a time)
     re.compile(
         rf"\b(?:in|since|until|till|by|during|through|throughout|from|of|before|after|early|late|"
-        rf"mid|end of|beginning of|start of)[\s-]+(?:early\s+|late\s+|mid-?)?(?P<month>{_MONTH}|"
+        rf"mid|end of|beginning of|start of|middle of)[\s-]+(?:early\s+|late\s+|mid-?)?"
+        rf"(?P<month>{_MONTH}|"
         rf"{_MONTH_ABBR})\b(?![\s.]*\d)"
     ),
     # in 2022 / since 2014 / the 2022 talks / from 2014 to 2022
@@ -100,42 +104,57 @@ _WRITTEN_PATTERNS = [
         rf"(?P<year>{YEAR})(?:(?P<dash>{DASH}|\s+and\s+)(?P<year2>{YEAR}))?"
         rf"|\b(?:the|a|its|their|his|her)\s+(?P<year3>{YEAR})(?=\s+\w)"
     ),
+    # "2019" on its own (listed, but it dates no happening: it may be a count) is tried at each
+    # year, as `_BARE_YEAR`, not here
 ]
+# Patterns only some sentences can hold, and the words (in lower case) one of which they hold.
+_GUARDED_PATTERNS = [
+    # last June / this September / next March
+    (
+        re.compile(
+            rf"\b(?P<direction>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)\s+"
+            rf"(?P<month>{_MONTH}|{_MONTH_ABBR})\b(?![\s.]*\d)"
+        ),
+        ("last ", "this ", "next ", "past ", "coming "),
+    ),
+    # from late May to early June / between March and May 2024
+    (
+        re.compile(
+            rf"\b(?:from|between)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>{_MONTH}|{_MONTH_ABBR})"
+            rf"(?:\s+(?P<year>{YEAR}))?\s+(?:to|and|until|till|through)\s+"
+            rf"(?:(?:early|late|mid)[\s-]+)?(?P<month2>{_MONTH}|{_MONTH_ABBR})\b"
+            rf"(?![\s.]*\d{{1,2}}\b)(?:,?\s+(?P<year2>{YEAR}))?"
+        ),
+        ("from ", "between "),
+    ),
+]
+_BARE_YEAR = re.compile(rf"(?<![\w$€£#.,/-])(?P<bare>{YEAR})(?![\w%]|[.,]\d|-\d)")
+_COUNTED_AFTER = re.compile(r"\s+(?!was\b|is\b|has\b|as\b|this\b|its\b|his\b)[a-z]+s\b")
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b(?:about|some|nearly|almost|over|under|than|around|roughly|only|just|least|most|"
+    r"No|no|number|page|pages|room|flight|route|model|version|windows|Windows)|[\d+×x])\s+$"
+)
 
 _WEEKDAY_PATTERN = re.compile(
-    rf"(?:\b(?P<modifier>last|next|this|coming|past|late|early|later|earlier)\s+)?(?P<weekday>{WEEKDAY})\b"
+    rf"(?:\b(?P<modifier>last|next|this|coming|past|previous|late|early|later|earlier)\s+)?(?P<weekday>{WEEKDAY})\b"
     rf"(?:(?P<dash>\s*(?:-|–|to|through|until|till|and)\s*)(?P<until>{WEEKDAY})\b)?"
     rf"(?P<possessive>['’]s)?(?:\s+(?:morning|afternoon|evening|night)\b)?"
 )
 _RELATIVE_PATTERN = re.compile(
     r"\b(?P<day>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b"
-    r"|\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast)\s+(?P<unit>week|month|year|weekend)\b"
+    r"|\b(?P<which>[Tt]his|[Nn]ext|[Ll]ast|(?:the\s+)?[Cc]urrent)\s+(?:fiscal\s+)?(?P<unit>week|month|year|weekend)\b"
     r"|(?:\b(?:[Oo]ver|[Dd]uring|[Tt]hrough|[Aa]t)\s+)?\b(?P<the_weekend>[Tt]he weekend)\b"
-    r"|\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?P<ago_unit>day|year)s?\s+ago\b"
+    r"|\b(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2})\s+"
+    r"(?P<ago_unit>day|week|month|year)s?\s+ago\b"
+    r"|\b(?P<earlier_count>(?i:an?|one|two|three|four|five)|\d)\s+(?P<earlier_unit>year|month)s?\s+"
+    r"(?:earlier|before)\b"
 )
 _UNITS: dict[str, Literal["week", "weekend", "month", "year", "day"]] = {
     "week": "week", "weekend": "weekend", "month": "month", "year": "year", "day": "day"
 }  # fmt: skip
 _VAGUE_BEFORE = re.compile(r"(?:earlier|later|late|early|past|the)\s+$", re.IGNORECASE)
+_ROUGH_BEFORE = re.compile(r"(?:earlier|later|late|early)\s+$", re.IGNORECASE)
 _NAMED_DAY_BEFORE = re.compile(r"(?:Good|Black|Cyber|Super|Bloody|Holy|Easter|Palm|Ash)\s+$")
-
-_TIME_PATTERNS = [
-    re.compile(
-        r"\b(?:at|from|by|around|about|before|after|until)\s+(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)"
-        r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?P<tz>\s*\(?(?:GMT|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|PST|PDT|"
-        r"local time|[A-Z][a-z]+ time)\)?)?"
-    ),
-    re.compile(
-        r"\b(?:at|from|by|around|about|before|after|until)\s+(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
-        r"\s*(?P<tz>GMT|UTC|hours|hrs|local time|[A-Z][a-z]+ time)\b"
-    ),
-    re.compile(
-        r"\b(?:at|from|by|around|about|before|after|until)\s+(?P<hour>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.?m\.?)"
-        r"(?P<tz>\s*\(?(?:GMT|UTC|local time|[A-Z][a-z]+ time)\)?)?"
-    ),
-    re.compile(r"\b(?:at|around)\s+(?P<noon>noon|midday|midnight)\b"),
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,17 +168,19 @@ def find_times(
 ) -> list[TimeMention]:
     """Every time expression in `text`, in reading order, each with its sentence and tense.
     `quoted_at_start` says whether `text` begins inside a quotation."""
-    found = _without_overlaps([*_written(text), *_weekdays(text), *_relatives(text)])
+    found = _without_overlaps([*_written(text), *_weekdays(text), *_relatives(text), *_spans(text)])
     placed = [(item, sentence_index(sentences, item.span.start)) for item in found]
-    with_dates = sorted({index for _, index in placed})
-    dated = [sentences[index] for index in with_dates] if sentences else [Span(0, len(text))]
-    clocks = _clocks_of(placed, list(_times_of_day(text, dated)), sentences)
+    clocks = _clocks_of(placed, sentences)
     mentions = []
     for index, (item, sentence) in enumerate(placed):
         where = sentences[sentence] if sentences else Span(0, len(text))
         tense = tense_at(text, where, item.span)
         if isinstance(item.expr, WeekdayRef) and text.startswith(("'s", "’s"), item.span.end):
             tense = Tense.UNKNOWN  # "Monday's talks": the sentence's tense is not the talks'
+        elif isinstance(item.expr, WeekdayRef) and _UNTIL_BEFORE.search(
+            text, max(0, item.span.start - 8), item.span.start
+        ):
+            tense = Tense.FUTURE if tense is not Tense.PAST else tense  # "until Friday"
         clock = clocks.get(index)
         mentions.append(
             TimeMention(
@@ -170,9 +191,26 @@ def find_times(
                 quoted=is_quoted(text, item.span.start, quoted_at_start),
                 time=clock.time if clock else None,
                 timezone=clock.zone if clock else None,
+                part=_part_of_day(item.span.of(text)),
             )
         )
     return mentions
+
+
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+_PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)$", re.IGNORECASE)
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _part_of_day(words: str) -> str | None:
+    """ "Friday morning": the day, in the morning (MO)."""
+    found = _PART_OF_DAY.search(words)
+    return _PART_CODES[found.group(1).lower()] if found else None
+
+
+def _spans(text: str) -> Iterator[_Found]:
+    for found in find_spans(text):
+        yield _Found(found.span, found.expr)
 
 
 # Every written date holds a month's name, a year or a dotted day: the patterns are tried only
@@ -183,6 +221,7 @@ _YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
 _WEEKDAY_ANCHOR = re.compile(WEEKDAY)
 _RELATIVE_ANCHOR = re.compile(
     "Today|today|Tonight|tonight|Yesterday|yesterday|Tomorrow|tomorrow|week|month|year|ago"
+    "|earlier|before"
 )
 
 
@@ -219,14 +258,77 @@ def _anchors(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def _written(text: str) -> Iterator[_Found]:
-    anchors = sorted(_anchors(_MONTH_ANCHOR, text) + _anchors(_YEAR_ANCHOR, text))
-    for pattern in _WRITTEN_PATTERNS if anchors else ():
+    months = _anchors(_MONTH_ANCHOR, text)
+    years = _anchors(_YEAR_ANCHOR, text)
+    anchors = sorted(months + years)
+    if not anchors:
+        return
+    lower = text.lower()
+    patterns = [
+        *_WRITTEN_PATTERNS,
+        *(pattern for pattern, words in _GUARDED_PATTERNS if any(w in lower for w in words)),
+    ]
+    for pattern in patterns:
         for match in _near(pattern, text, anchors, before=48, after=64):
             if (expr := _written_expr(match, text)) is not None:
                 start, end = match.span()
                 core = text[start:end]
                 lead = _leading_preposition(core)
                 yield _Found(Span(start + lead, end), expr)
+    for start, _ in years:
+        if (bare := _BARE_YEAR.match(text, start)) and (year := _bare_year(bare, text)):
+            yield _Found(Span(*bare.span()), year)
+    if months and (" and " in text or " or " in text):
+        yield from _lists(text, months)
+
+
+_LISTED_DAY = re.compile(DAY)
+_LISTS = [
+    # 8, 9 and 10 July / 8 and 10 July 2025
+    re.compile(
+        rf"(?P<days>{DAY}(?:\s*,\s*{DAY})*,?\s+(?:and|or)\s+{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?"
+    ),
+    # July 8, 9 and 10 / March 15th and 16th, 2025
+    re.compile(
+        rf"(?P<month>{MONTH})\s+(?P<days>{DAY}(?:\s*,\s*{DAY})*,?\s+(?:and|or)\s+{DAY})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?"
+    ),
+]
+
+
+def _lists(text: str, anchors: list[tuple[int, int]]) -> Iterator[_Found]:
+    """Days listed under one month: a run of days is one stretch ("15th and 16th"), other lists
+    are each day on its own ("on 8 and 10 July")."""
+    for pattern in _LISTS:
+        for match in _near(pattern, text, anchors, before=48, after=64):
+            if _between_before(text, match.start()):
+                continue  # "between 8 and 10 July": a stretch, read as one
+            month = _month(match["month"])
+            year = int(match["year"]) if match["year"] else None
+            days = [
+                (day, int(re.sub(r"\D", "", day.group())))
+                for day in _LISTED_DAY.finditer(match["days"])
+            ]
+            numbers = [number for _, number in days]
+            if month is None or not all(_valid(year, month, n) for n in numbers):
+                continue
+            if numbers != sorted(set(numbers)):
+                continue
+            if numbers == list(range(numbers[0], numbers[-1] + 1)):
+                expr = WrittenDate(
+                    DateFields(year, month, numbers[0]), DateFields(year, month, numbers[-1])
+                )
+                yield _Found(Span(*match.span()), expr)
+                continue
+            offset = match.start("days")
+            for day, number in days:
+                span = Span(offset + day.start(), offset + day.end())
+                if day is days[0][0] and match.start("month") < offset:
+                    span = Span(match.start(), span.end)  # "July 8": the month goes with the first
+                elif day is days[-1][0] and match.start("month") > offset:
+                    span = Span(span.start, match.end())  # "10 July": and with the last
+                yield _Found(span, WrittenDate(DateFields(year, month, number)))
 
 
 _PREPOSITION = re.compile(
@@ -255,6 +357,14 @@ def _day(text: str | None) -> int | None:
 
 def _written_expr(match: re.Match[str], text: str) -> WrittenDate | None:
     groups = {key: value for key, value in match.groupdict().items() if value is not None}
+    if "month2" in groups and "day" not in groups:
+        return _month_range(groups)
+    if "direction" in groups:
+        direction = groups["direction"].lower()
+        fields = DateFields(None, _month(groups["month"]))
+        if direction == "this":
+            return WrittenDate(fields, year_shift=0)
+        return WrittenDate(fields, direction=-1 if direction in ("last", "past") else 1)
     shift = {"this": 0, "last": -1, "next": 1}.get(groups.get("shift", ""))
     if shift is not None and "day" not in groups:
         return WrittenDate(DateFields(None, _month(groups["month"]), None), year_shift=shift)
@@ -286,11 +396,36 @@ def _written_expr(match: re.Match[str], text: str) -> WrittenDate | None:
             text, match.start()
         )
         if listed and not (month2 == start.month and day2 == (day or 0) + 1):
-            return WrittenDate(
-                start, None, weekday, shift
-            )  # "May 23 and 25": two days, the first kept
+            return None  # "May 23 and 25": two days, each its own (see `_lists`)
         end = DateFields(year, month2, day2)
     return WrittenDate(start, end, weekday, shift)
+
+
+def _bare_year(match: re.Match[str], text: str) -> WrittenDate | None:
+    """ "2019" on its own is a year unless the words around it count something ("2000 troops",
+    "about 2000", "flight 2019")."""
+    if (
+        NOT_A_YEAR_AFTER.match(text, match.end())
+        or _COUNTED_AFTER.match(text, match.end())
+        or _COUNTED_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        or "©" in text[max(0, match.start() - 12) : match.start()]
+    ):
+        return None
+    return WrittenDate(DateFields(int(match["bare"])), loose=True)
+
+
+def _month_range(groups: dict[str, str]) -> WrittenDate | None:
+    """ "From late May to early June": two months and what lies between."""
+    month, month2 = _month(groups["month"]), _month(groups["month2"])
+    if month is None or month2 is None or month == month2:
+        return None
+    year = int(groups["year"]) if "year" in groups else None
+    year2 = int(groups["year2"]) if "year2" in groups else None
+    if year is None and year2 is not None:
+        year = year2 if month < month2 else year2 - 1
+    if year2 is None and year is not None:
+        year2 = year if month < month2 else year + 1
+    return WrittenDate(DateFields(year, month), DateFields(year2, month2))
 
 
 def _year_expr(groups: dict[str, str], text: str, match: re.Match[str]) -> WrittenDate | None:
@@ -330,7 +465,7 @@ def _weekdays(text: str) -> Iterator[_Found]:
         if _NAMED_DAY_BEFORE.search(before):
             continue  # "Good Friday", "Black Friday": names, not days of this week
         modifier = (match["modifier"] or "").lower()
-        shift = {"last": -1, "next": 1, "coming": 1, "past": -1}.get(modifier, 0)
+        shift = {"last": -1, "next": 1, "coming": 1, "past": -1, "previous": -1}.get(modifier, 0)
         first = WEEKDAYS[match["weekday"].lower()]
         until = WEEKDAYS[match["until"].lower()] if match["until"] else None
         if until is not None and match["dash"].strip() == "and" and until != (first + 1) % 7:
@@ -356,13 +491,28 @@ def _relatives(text: str) -> Iterator[_Found]:
                 "day", {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
             )
         elif match["which"]:
-            if _VAGUE_BEFORE.search(text[max(0, match.start() - 9) : match.start()]):
-                continue  # "earlier this week", "the next week": no telling which days
-            offset = {"this": 0, "next": 1, "last": -1}[match["which"].lower()]
-            expr = RelativeRef(_UNITS[match["unit"]], offset)
+            before = text[max(0, match.start() - 9) : match.start()]
+            offset = {"this": 0, "next": 1, "last": -1}.get(match["which"].lower(), 0)
+            unit = _UNITS[match["unit"]]
+            if _ROUGH_BEFORE.search(before) and (offset == 0 or unit in ("month", "year")):
+                # "earlier this month", "early next year": that month, that year; "earlier
+                # this week", no telling which days
+                expr = RelativeRef(unit, offset, loose=unit in ("week", "weekend"))
+            elif _VAGUE_BEFORE.search(before):
+                continue  # "the next week", "the past month": a stretch, not a date
+            else:
+                expr = RelativeRef(unit, offset)
+        elif match["earlier_unit"]:
+            # "a year earlier": counted from a time the text is telling of, not from the
+            # article's; as TimeML values it, from the article's, but never on the timeline
+            count = NUMBERS.get(match["earlier_count"].lower()) or int(match["earlier_count"])
+            expr = RelativeRef(_UNITS[match["earlier_unit"]], -count, loose=True)
         else:
             count = NUMBERS.get(match["count"].lower()) or int(match["count"])
-            expr = RelativeRef(_UNITS[match["ago_unit"]], -count)
+            if match["ago_unit"] == "week":  # "two weeks ago": a day, roughly
+                expr = RelativeRef("day", -7 * count, loose=True)
+            else:
+                expr = RelativeRef(_UNITS[match["ago_unit"]], -count)
         if expr is not None:
             yield _Found(Span(*match.span()), expr)
 
@@ -386,45 +536,23 @@ class _Clock:
     zone: str | None
 
 
-def _times_of_day(text: str, sentences: Iterable[Span]) -> Iterator[_Clock]:
-    """Times of day, sought only in the sentences that hold a date (the only ones they join)."""
-    for sentence in sentences:
-        for pattern in _TIME_PATTERNS:
-            for match in pattern.finditer(text, sentence.start, sentence.end):
-                yield _clock(match)
-
-
-def _clock(match: re.Match[str]) -> _Clock:
-    groups = match.groupdict()
-    if groups.get("noon"):
-        hour, minute = (0, 0) if groups["noon"] == "midnight" else (12, 0)
-    else:
-        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
-        ampm = (groups.get("ampm") or "").lower()
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        elif ampm.startswith("a") and hour == 12:
-            hour = 0
-    zone = (groups.get("tz") or "").strip(" ()") or None
-    if zone in ("hours", "hrs"):
-        zone = None
-    return _Clock(Span(*match.span()), f"{hour:02d}:{minute:02d}", zone)
-
-
-def _clocks_of(
-    placed: list[tuple[_Found, int]], clocks: list[_Clock], sentences: list[Span]
-) -> dict[int, _Clock]:
-    """Each time of day goes with the nearest date in its sentence ("on June 2 ... at 13:00")."""
+def _clocks_of(placed: list[tuple[_Found, int]], sentences: list[Span]) -> dict[int, _Clock]:
+    """Each clock time goes with the nearest date in its sentence ("on June 2 ... at 13:00")."""
     chosen: dict[int, tuple[int, _Clock]] = {}
-    for clock in clocks:
-        sentence = sentence_index(sentences, clock.span.start)
+    for clock_item, sentence in placed:
+        clock = clock_item.expr
+        if not isinstance(clock, Clock) or ":" not in clock.time:
+            continue
         gaps = [
-            (max(clock.span.start - item.span.end, item.span.start - clock.span.end), index)
+            (
+                max(clock_item.span.start - item.span.end, item.span.start - clock_item.span.end),
+                index,
+            )
             for index, (item, where) in enumerate(placed)
-            if where == sentence
+            if where == sentence and isinstance(item.expr, DatingExpr)
         ]
         if gaps:
             gap, index = min(gaps)
             if index not in chosen or gap < chosen[index][0]:
-                chosen[index] = (gap, clock)
+                chosen[index] = (gap, _Clock(clock_item.span, clock.time, clock.zone))
     return {index: clock for index, (_, clock) in chosen.items()}

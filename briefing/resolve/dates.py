@@ -53,9 +53,21 @@ class Anchor:
         return [self.earliest + timedelta(days=n) for n in range(width + 1)]
 
 
+def dates_a_happening(mention: TimeMention) -> bool:
+    """Whether an expression can put a happening on the calendar: a date, a weekday or a day
+    counted from the article's; not a length, a repeat, "now", a decade or a rough time."""
+    expr = mention.expr
+    if isinstance(expr, WrittenDate | RelativeRef):
+        return not expr.loose
+    return isinstance(expr, WeekdayRef)
+
+
 def resolve(mention: TimeMention, anchor: Anchor) -> DateSpan | None:
-    """The dates `mention` stands for, or None when the text does not settle them."""
-    span = _resolve(mention.expr, mention.tense, mention.quoted, anchor)
+    """The dates `mention` stands for, or None when the text does not settle them or it dates
+    no happening (see `dates_a_happening`)."""
+    if not dates_a_happening(mention):
+        return None
+    span = meaning(mention.expr, mention.tense, mention.quoted, anchor)
     if span is None:
         return None
     if mention.time and span.start.precision == "day" and span.end is None:
@@ -64,9 +76,10 @@ def resolve(mention: TimeMention, anchor: Anchor) -> DateSpan | None:
 
 
 @lru_cache(maxsize=65536)
-def _resolve(
+def meaning(
     expr: WrittenDate | WeekdayRef | RelativeRef, tense: Tense, quoted: bool, anchor: Anchor
 ) -> DateSpan | None:
+    """The days a date, a weekday or a relative day stand for, written when `anchor` says."""
     if isinstance(expr, WrittenDate):
         return _written(expr, tense, anchor)
     if quoted:
@@ -79,9 +92,9 @@ def _resolve(
     return _agreed(days, lambda day: _relative(expr, tense, day))
 
 
-def _agreed(days: list[date], meaning: Callable[[date], DateSpan | None]) -> DateSpan | None:
+def _agreed(days: list[date], answer_on: Callable[[date], DateSpan | None]) -> DateSpan | None:
     """The one answer every possible writing day gives, if there is one."""
-    answers = {meaning(day) for day in days}
+    answers = {answer_on(day) for day in days}
     if len(answers) != 1:
         return None
     answer: DateSpan | None = answers.pop()
@@ -98,6 +111,8 @@ def _written(expr: WrittenDate, tense: Tense, anchor: Anchor) -> DateSpan | None
     if start.year is not None:
         return _with_year(expr, start.year)
     days = anchor.days()
+    if expr.direction and days:
+        return _agreed(days, lambda day: _with_year(expr, _year_toward(expr, day)))
     if days:
         return _agreed(days, lambda day: _with_year(expr, _year_near(expr, tense, day)))
     if anchor.year is not None:
@@ -118,6 +133,8 @@ def _with_year(expr: WrittenDate, year: int | None) -> DateSpan | None:
     if expr.end is None:
         return DateSpan(start)
     end = _partial(expr.end, expr.end.year or year)
+    if end is not None and end <= start and expr.end.year is None and not expr.start.day:
+        end = _partial(expr.end, year + 1)  # "from December to February": into the next year
     return DateSpan(start, end) if end is not None and end > start else None
 
 
@@ -128,6 +145,14 @@ def _partial(fields: DateFields, year: int) -> PartialDate | None:
     except ValueError:
         return None  # February 29 in a common year
     return day
+
+
+def _year_toward(expr: WrittenDate, anchor: date) -> int:
+    """ "Last June": the latest June before the article's month; "next March", the first after."""
+    month = expr.start.month or 1
+    if expr.direction < 0:
+        return anchor.year if month < anchor.month else anchor.year - 1
+    return anchor.year if month > anchor.month else anchor.year + 1
 
 
 def _year_near(expr: WrittenDate, tense: Tense, anchor: date) -> int | None:
