@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import per_article
+
 from briefing.engine import open_briefing
 from briefing.extract.lexicon import fold
 from briefing.model import Briefing
@@ -24,6 +26,7 @@ from briefing.model import Briefing
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 GOLD_DIR = HERE / "gold"
+SHARED_EVAL = REPO.parent / "shared" / "eval"  # news annotated by others, where it is kept
 
 
 @dataclass
@@ -142,10 +145,12 @@ def check_events(briefing: Briefing, gold: list[dict[str, Any]]) -> list[tuple[s
 
 def evaluate(gold_path: Path, corpus: Path | None = None) -> dict[str, Any]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    root = corpus or (REPO / gold["corpus"]).resolve()
+    root = corpus or _corpus_of(gold_path, gold)
     if not root.exists():
         return {"gold": gold_path.name, "corpus": str(root), "missing": True}
     briefing = open_briefing(root, cache=False)
+    if isinstance(gold.get("articles"), dict):
+        return _by_article(gold_path, root, gold, briefing)
     people = score_entities(
         [(p.name, _forms(p.name, p.aliases)) for p in briefing.people], gold["people"]
     )
@@ -163,13 +168,46 @@ def evaluate(gold_path: Path, corpus: Path | None = None) -> dict[str, Any]:
     }
 
 
+def _corpus_of(gold_path: Path, gold: dict[str, Any]) -> Path:
+    """Where a gold file's corpus is: as it says (relative to this repository), or, for the
+    sets others annotated, the folder beside it of the same name."""
+    if gold_path.name.endswith(".gold.json"):
+        return gold_path.with_name(gold_path.name.removesuffix(".gold.json"))
+    return (REPO / gold["corpus"]).resolve()
+
+
+def _by_article(
+    gold_path: Path, root: Path, gold: dict[str, Any], briefing: Briefing
+) -> dict[str, Any]:
+    """Gold made article by article (`per_article`), in the shapes the report prints."""
+    found = per_article.evaluate(gold, briefing)
+
+    def score(tally: per_article.Tally | None) -> DateScore | None:
+        if tally is None:
+            return None
+        return DateScore(tally.found, tally.false, tally.missed, wrong=tally.false)
+
+    result = {key: score(tally) for key, tally in found.items()}
+    dates = result["dates"]
+    assert dates is not None
+    return {
+        "gold": gold_path.name,
+        "corpus": str(root),
+        **result,
+        "dates": DateScore(dates.found, dates.extra, dates.missed, wrong=dates.wrong),
+        "events": [],
+    }
+
+
 def report(result: dict[str, Any], verbose: bool) -> None:
     print(f"== {result['gold']}  ({result['corpus']})")
     if result.get("missing"):
         print("   corpus not found: skipped")
         return
-    for key in ("people", "venues", "dates"):
-        score = result[key]
+    for key in ("people", "organisations", "venues", "dates"):
+        score = result.get(key)
+        if score is None:
+            continue
         label = "event dates" if key == "dates" else key
         print(
             f"   {label:<12} {score.line()}"
@@ -196,7 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         "-v", "--verbose", action="store_true", help="list every miss and wrong date"
     )
     args = parser.parse_args(argv)
-    golds = args.gold or sorted(GOLD_DIR.glob("*.json"))
+    golds = args.gold or [
+        *sorted(GOLD_DIR.glob("*.json")),
+        *sorted(SHARED_EVAL.glob("*.gold.json")),
+    ]
     results = [evaluate(gold_path, args.corpus) for gold_path in golds]
     for result in results:
         report(result, args.verbose)
@@ -208,29 +249,35 @@ def main(argv: list[str] | None = None) -> int:
 def markdown_table(results: list[dict[str, Any]]) -> str:
     """The figures as the README shows them: one row a gold file, then all of them pooled."""
     lines = [
-        "| gold | people F1 | venues F1 | event-date F1 | wrong dates |",
-        "|---|---|---|---|---|",
+        "| gold | people F1 | organisations F1 | venues F1 | event-date F1 | wrong dates |",
+        "|---|---|---|---|---|---|",
     ]
     for result in results:
+        name = result["gold"].removesuffix(".json").removesuffix(".gold")
         lines.append(
             _row(
-                result["gold"].removesuffix(".json"),
+                name,
                 result["people"],
+                result.get("organisations"),
                 result["venues"],
                 result["dates"],
             )
         )
     if len(results) > 1:
-        pooled = [
-            _pool([result[key] for result in results]) for key in ("people", "venues", "dates")
-        ]
-        lines.append(_row("**all pooled**", *pooled))
+        pooled = {
+            key: _pool([result[key] for result in results if result.get(key) is not None])
+            for key in ("people", "organisations", "venues", "dates")
+        }
+        lines.append(_row("**all pooled**", *pooled.values()))
     return "\n".join(lines)
 
 
-def _row(name: str, people: Score, venues: Score, dates: Score) -> str:
+def _row(name: str, people: Score, organisations: Score | None, venues: Score, dates: Score) -> str:
     wrong = len(getattr(dates, "wrong", []))
-    return f"| {name} | {people.f1:.3f} | {venues.f1:.3f} | {dates.f1:.3f} | {wrong} |"
+    bodies = f"{organisations.f1:.3f}" if organisations is not None and (
+        organisations.found or organisations.missed or organisations.extra
+    ) else "–"  # fmt: skip
+    return f"| {name} | {people.f1:.3f} | {bodies} | {venues.f1:.3f} | {dates.f1:.3f} | {wrong} |"
 
 
 def _pool(scores: list[Score]) -> DateScore:

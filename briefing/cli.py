@@ -155,6 +155,8 @@ def _print_report(corpus: Path | None, no_cache: bool) -> None:
     console.print()
     console.print(report.people(briefing))
     console.print()
+    console.print(report.organisations(briefing))
+    console.print()
     console.print(report.venues(briefing))
 
 
@@ -179,6 +181,16 @@ def people_command(corpus: Path | None, as_json: bool, no_cache: bool) -> None:
     """The people named in CORPUS, with their roles and every spelling of their names."""
     briefing = _load(corpus, no_cache)
     _show(briefing, as_json, records.people, report.people(briefing))
+
+
+@main.command("organisations")
+@CORPUS
+@AS_JSON
+@NO_CACHE
+def organisations_command(corpus: Path | None, as_json: bool, no_cache: bool) -> None:
+    """The organisations named in CORPUS: companies, agencies, parties, courts, armies, media."""
+    briefing = _load(corpus, no_cache)
+    _show(briefing, as_json, records.organisations, report.organisations(briefing))
 
 
 @main.command("venues")

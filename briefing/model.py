@@ -302,6 +302,22 @@ class PlaceMention(NamedTuple):
     within: str | None = None  # the name of a place the text puts it in ("Palace in Istanbul")
 
 
+class OrganisationMention(NamedTuple):
+    """A name the text gives a body, and what says it is one.
+
+    `evidence` is "name" (its own words: "Inc.", "Ministry", "Coast Guard"), "title" (it owns a
+    person's title: "CrowdStrike CEO George Kurtz"), "context" ("shares of X", "X said it"),
+    "acronym" ("the FAA") or "bare" (a capitalised name with none of these, kept only if the
+    corpus knows it as an organisation).
+    """
+
+    span: Span
+    name: str
+    sentence: int
+    kind: str | None = None  # company, government, media, military, party, court, police, ...
+    evidence: str = "name"
+
+
 class Fingerprint(NamedTuple):
     """What tells an article's syndicated copies: keys of its longest paragraphs, and a sketch
     of its phrases (see `extract.fingerprint`)."""
@@ -318,6 +334,7 @@ class ArticleFacts(NamedTuple):
     people: tuple[PersonMention, ...]
     places: tuple[PlaceMention, ...]
     fingerprint: Fingerprint
+    organisations: tuple[OrganisationMention, ...] = ()
 
 
 # -- the briefing ---------------------------------------------------------------------------------
@@ -353,6 +370,16 @@ class Venue:
 
 
 @dataclass(frozen=True, slots=True)
+class Organisation:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str | None  # company, government, media, military, party, court, police, organisation
+    mention_count: int
+    article_count: int
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened or is due on a date, reported by one or more articles."""
 
@@ -365,9 +392,10 @@ class Event:
     mention_count: int
     article_count: int
     inferred: bool = False  # no article that reports it states its own date
+    organisations: tuple[str, ...] = ()  # Organisation ids, most mentioned first
 
 
-MentionKind = Literal["event", "person", "venue"]
+MentionKind = Literal["event", "person", "venue", "organisation"]
 
 
 class MarkedMention(NamedTuple):
@@ -398,6 +426,7 @@ class BriefingSource(Protocol):
     def events(self) -> Sequence[Event]: ...
     def people(self) -> Sequence[Person]: ...
     def venues(self) -> Sequence[Venue]: ...
+    def organisations(self) -> Sequence[Organisation]: ...
     def articles(self) -> Sequence[Article]: ...
     def skipped(self) -> Sequence[Skipped]: ...
     def text(self, path: str) -> str: ...
@@ -435,6 +464,10 @@ class Briefing:
         return tuple(self.source.venues())
 
     @cached_property
+    def organisations(self) -> tuple[Organisation, ...]:
+        return tuple(self.source.organisations())
+
+    @cached_property
     def articles(self) -> tuple[Article, ...]:
         return tuple(self.source.articles())
 
@@ -453,6 +486,10 @@ class Briefing:
     @cached_property
     def venue(self) -> dict[str, Venue]:
         return {venue.id: venue for venue in self.venues}
+
+    @cached_property
+    def organisation(self) -> dict[str, Organisation]:
+        return {organisation.id: organisation for organisation in self.organisations}
 
     @cached_property
     def article(self) -> dict[str, Article]:
@@ -505,6 +542,9 @@ class Briefing:
     def events_of_person(self, person_id: str) -> tuple[Event, ...]:
         return tuple(self._events_by("person").get(person_id, ()))
 
+    def events_of_organisation(self, organisation_id: str) -> tuple[Event, ...]:
+        return tuple(self._events_by("organisation").get(organisation_id, ()))
+
     def events_of_venue(self, venue_id: str) -> tuple[Event, ...]:
         """The events at a venue or anywhere within it, in timeline order."""
         index = self._events_by("venue")
@@ -519,11 +559,15 @@ class Briefing:
     def _position(self) -> dict[str, int]:
         return {event.id: number for number, event in enumerate(self.events)}
 
-    def _events_by(self, kind: Literal["person", "venue"]) -> dict[str, list[Event]]:
+    def _events_by(
+        self, kind: Literal["person", "venue", "organisation"]
+    ) -> dict[str, list[Event]]:
         if kind not in self._index:
             index: dict[str, list[Event]] = {}
+            field = {"person": "people", "venue": "venues", "organisation": "organisations"}[kind]
             for event in self.events:
-                for ref in event.people if kind == "person" else event.venues:
+                refs: tuple[str, ...] = getattr(event, field)
+                for ref in refs:
                     index.setdefault(ref, []).append(event)
             self._index[kind] = index
         return self._index[kind]

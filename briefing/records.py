@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.model import Article, Briefing, Event, Mention, Person, Venue
+from briefing.model import Article, Briefing, Event, Mention, Organisation, Person, Venue
 from briefing.search import Results, snippet_parts
 
 Record = dict[str, Any]
@@ -71,6 +71,17 @@ def venue_record(briefing: Briefing, venue: Venue) -> Record:
     }
 
 
+def organisation_record(briefing: Briefing, organisation: Organisation) -> Record:
+    return {
+        "id": organisation.id,
+        "name": organisation.name,
+        "aliases": list(organisation.aliases),
+        "kind": organisation.kind,
+        "articles": briefing.articles_of("organisation", organisation.id),
+        "mentions": organisation.mention_count,
+    }
+
+
 def article_record(article: Article) -> Record:
     return {
         "path": article.path,
@@ -103,6 +114,14 @@ def venues(briefing: Briefing) -> Record:
     return {"venues": [venue_record(briefing, venue) for venue in briefing.venues]}
 
 
+def organisations(briefing: Briefing) -> Record:
+    return {
+        "organisations": [
+            organisation_record(briefing, organisation) for organisation in briefing.organisations
+        ]
+    }
+
+
 def articles(briefing: Briefing) -> Record:
     return {
         "articles": [article_record(article) for article in briefing.articles],
@@ -117,6 +136,7 @@ def article_with_marks(briefing: Briefing, path: str) -> Record:
         "event": lambda ref: briefing.event[ref].title,
         "person": lambda ref: briefing.person[ref].name,
         "venue": lambda ref: briefing.venue[ref].name,
+        "organisation": lambda ref: briefing.organisation[ref].name,
     }
     return {
         **article_record(article),

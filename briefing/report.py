@@ -20,7 +20,12 @@ from briefing.formatting import human_article_date, human_time, human_when, plur
 from briefing.model import Briefing, DateSource, DateSpan, Event, Mention
 from briefing.search import Results, snippet_parts
 
-STYLES = {"event": "bold yellow", "person": "bold cyan", "venue": "bold green"}
+STYLES = {
+    "event": "bold yellow",
+    "person": "bold cyan",
+    "venue": "bold green",
+    "organisation": "bold magenta",
+}
 SHOWN_PEOPLE = 3
 SHOWN_VENUES = 2
 
@@ -39,6 +44,7 @@ def counts(briefing: Briefing) -> str:
         plural(len(briefing.articles), "article") + (f" ({undated} undated)" if undated else ""),
         plural(len(briefing.events), "event"),
         plural(len(briefing.people), "person", "people"),
+        plural(len(briefing.organisations), "organisation"),
         plural(len(briefing.venues), "venue"),
     ]
     if briefing.skipped:
@@ -112,6 +118,24 @@ def people(briefing: Briefing) -> RenderableType:
             Text(str(person.article_count)),
             Text(str(len(briefing.events_of_person(person.id)))),
             Text(", ".join(person.aliases)),
+        )
+    return table
+
+
+def organisations(briefing: Briefing) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Organisation", style="bold magenta", no_wrap=True)
+    table.add_column("Kind")
+    table.add_column("Articles", justify="right")
+    table.add_column("Mentions", justify="right")
+    table.add_column("Also written", ratio=1, style="dim")
+    for organisation in briefing.organisations:
+        table.add_row(
+            Text(organisation.name),
+            Text(organisation.kind or ""),
+            Text(str(organisation.article_count)),
+            Text(str(organisation.mention_count)),
+            Text(", ".join(organisation.aliases)),
         )
     return table
 

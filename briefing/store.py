@@ -16,12 +16,14 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from briefing import paths
 from briefing.corpus import content_hash
+from briefing.extract.lexicon import fold
 from briefing.model import (
     Article,
     ArticleDate,
@@ -31,6 +33,8 @@ from briefing.model import (
     Event,
     MarkedMention,
     MentionKind,
+    Organisation,
+    OrganisationMention,
     Person,
     PersonMention,
     PlaceMention,
@@ -43,7 +47,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "10"
+ENGINE_VERSION = "11"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -80,9 +84,12 @@ CREATE TABLE IF NOT EXISTS events (
     title TEXT NOT NULL,
     people TEXT NOT NULL, venues TEXT NOT NULL, mentions INTEGER NOT NULL,
     articles INTEGER NOT NULL DEFAULT 0, sources INTEGER NOT NULL DEFAULT 0,
-    inferred INTEGER NOT NULL DEFAULT 0);
+    inferred INTEGER NOT NULL DEFAULT 0, organisations TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS people (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL,
+    mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS organisations (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, kind TEXT,
     mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS venues (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, kind TEXT NOT NULL, within TEXT,
@@ -99,6 +106,7 @@ OUR_TABLES = (
     "events",
     "people",
     "venues",
+    "organisations",
 )
 
 # The Turkish dotless i and a few other letters that are not accented forms of another letter:
@@ -110,7 +118,12 @@ def search_text(text: str) -> str:
     return text.translate(_SEARCH_FOLD)
 
 
-Located = PersonMention | PlaceMention | TimeMention
+Located = PersonMention | PlaceMention | TimeMention | OrganisationMention
+
+
+class _Bodies(NamedTuple):
+    people: frozenset[str]
+    venues: frozenset[str]
 
 
 class FileRecord(NamedTuple):
@@ -127,6 +140,7 @@ class Store:
         self.location = location
         self.lock_fd: int | None = None  # the lock file, while this store holds it
         self._merged: dict[str, dict[str, str]] | None = None
+        self._hidden: _Bodies | None = None  # people and venues that are organisations
 
     # -- opening ----------------------------------------------------------------------------------
 
@@ -423,24 +437,25 @@ class Store:
         self.connection.execute("UPDATE articles SET resolved = NULL WHERE id = ?", (article_id,))
         self.connection.execute("DELETE FROM refs WHERE article = ?", (article_id,))
 
-    def relink(self, relinked: Iterable[tuple[int, int, str]]) -> None:
-        """Lone names of earlier articles that a later full name took in."""
-        for article_id, index, person in relinked:
+    def relink(self, relinked: Iterable[tuple[str, int, int, str]]) -> None:
+        """Names of earlier articles that later ones took in: lone surnames a full name, bare
+        names a body (as kind, article, mention index, id)."""
+        for kind, article_id, index, ref in relinked:
             row = self.connection.execute(
                 "SELECT resolved FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
             if row is None or row[0] is None:
                 continue
             resolved: Resolved = _unpack(row[0])
-            people = list(resolved.links.people)
-            people[index] = person
-            self.save_resolved(
-                article_id, resolved._replace(links=resolved.links._replace(people=tuple(people)))
-            )
+            field = "people" if kind == "person" else "organisations"
+            refs = list(getattr(resolved.links, field))
+            refs[index] = ref
+            links = resolved.links._replace(**{field: tuple(refs)})
+            self.save_resolved(article_id, resolved._replace(links=links))
 
     def unresolve_all(self) -> None:
         """Forget the resolved briefing (kept facts stay): the next update resolves it all again."""
-        for table in ("state", "refs", "events", "people", "venues"):
+        for table in ("state", "refs", "events", "people", "venues", "organisations"):
             self.connection.execute(f"DELETE FROM {table}")
         self.connection.execute("UPDATE articles SET resolved = NULL")
         self._merged = None  # what was merged into what went with the state
@@ -455,7 +470,7 @@ class Store:
 
     def save_state(self, resolver: Resolver) -> None:
         """Keep every row of state the resolver changed, and what the briefing shows of it."""
-        views: dict[str, list[tuple[str, Any]]] = {"event": [], "person": [], "venue": []}
+        views: dict[str, list[tuple[str, Any]]] = {kind: [] for kind, _ in _VIEWS}
         merged: list[tuple[str, str]] = []
         for table in resolver.tables():
             for key, value in table.changed():
@@ -488,11 +503,15 @@ class Store:
         self.connection.execute("DELETE FROM refs WHERE kind = ? AND ref = ?", (kind, old))
 
     def _save_views(self, resolver: Resolver, views: dict[str, list[tuple[str, Any]]]) -> None:
-        for kind, table, show in (
-            ("event", "events", resolver.event_view),
-            ("person", "people", resolver.person_view),
-            ("venue", "venues", resolver.venue_view),
-        ):
+        self._hidden = None
+        shows: dict[str, Callable[[Any], dict[str, object]]] = {
+            "event": resolver.event_view,
+            "person": resolver.person_view,
+            "venue": resolver.venue_view,
+            "organisation": resolver.organisation_view,
+        }
+        for kind, table in _VIEWS:
+            show = shows[kind]
             changed = views[kind]
             self.connection.executemany(
                 f"DELETE FROM {table} WHERE id = ?", [(key,) for key, _ in changed]
@@ -535,10 +554,10 @@ class Store:
 
     def recount(self, refs: Iterable[tuple[str, str]]) -> None:
         """Count again the articles of entities an article taken out named."""
-        wanted: dict[str, set[str]] = {"event": set(), "person": set(), "venue": set()}
+        wanted: dict[str, set[str]] = {kind: set() for kind, _ in _VIEWS}
         for kind, ref in refs:
             wanted[kind].add(self.current(kind, ref))
-        for kind, table in (("event", "events"), ("person", "people"), ("venue", "venues")):
+        for kind, table in _VIEWS:
             self._count(kind, table, sorted(wanted[kind]))
 
     def refs_of(self, article_id: int) -> list[tuple[str, str]]:
@@ -550,7 +569,7 @@ class Store:
 
     def merged(self, kind: str) -> dict[str, str]:
         if self._merged is None:
-            self._merged = {"event": {}, "person": {}, "venue": {}}
+            self._merged = {kind: {} for kind, _ in _VIEWS}
             rows = self.connection.execute(
                 "SELECT kind, key, value FROM state "
                 "WHERE kind IN ('event_merged', 'person_merged', 'venue_merged')"
@@ -570,14 +589,23 @@ class Store:
     def events(self) -> list[Event]:
         rows = self.connection.execute(
             "SELECT id, start, end, time, timezone, title, people, venues, sources, mentions, "
-            "articles, inferred FROM events"
+            "articles, inferred, organisations FROM events"
         )
-        events = [_event(*row) for row in rows]
+        hidden = self._bodies()
+        events = [
+            replace(
+                event,
+                people=tuple(ref for ref in event.people if ref not in hidden.people),
+                venues=tuple(ref for ref in event.venues if ref not in hidden.venues),
+            )
+            for event in (_event(*row) for row in rows)
+        ]
         return sorted(
             events, key=lambda event: (event.when.sort_key, -event.sources, event.title, event.id)
         )
 
     def people(self) -> list[Person]:
+        hidden = self._bodies().people
         rows = self.connection.execute(
             "SELECT id, name, aliases, roles, mentions, articles FROM people "
             "ORDER BY mentions DESC, name"
@@ -585,16 +613,58 @@ class Store:
         return [
             Person(i, name, tuple(json.loads(a)), tuple(json.loads(r)), m, n)
             for i, name, a, r, m, n in rows
+            if i not in hidden
         ]
 
     def venues(self) -> list[Venue]:
+        hidden = self._bodies().venues
         rows = self.connection.execute(
             "SELECT id, name, aliases, kind, within, mentions, articles FROM venues "
             "ORDER BY mentions DESC, name"
         )
         return [
-            Venue(i, name, tuple(json.loads(a)), kind, w, m, n)
+            Venue(i, name, tuple(json.loads(a)), kind, w if w not in hidden else None, m, n)
             for i, name, a, kind, w, m, n in rows
+            if i not in hidden
+        ]
+
+    def _bodies(self) -> _Bodies:
+        """The people and venues that are organisations by another article's evidence: a name
+        the corpus shows to be a body's ("Delta said it", "Apple Computer Inc.") is one in every
+        article, whichever came first. Worked out again after each save."""
+        if self._hidden is None:
+            forms = {
+                fold(form)
+                for name, aliases in self.connection.execute(
+                    "SELECT name, aliases FROM organisations"
+                )
+                for form in (name, *json.loads(aliases))
+            }
+            people = {
+                i
+                for i, name, aliases in self.connection.execute(
+                    "SELECT id, name, aliases FROM people"
+                )
+                if fold(name) in forms
+            }
+            venues = {
+                i
+                for i, name, kind in self.connection.execute(
+                    "SELECT id, name, kind FROM venues WHERE kind NOT IN ('country', 'continent')"
+                )
+                if fold(name) in forms
+            }
+            self._hidden = _Bodies(frozenset(people), frozenset(venues))
+        return self._hidden
+
+    def organisations(self) -> list[Organisation]:
+        rows = self.connection.execute(
+            "SELECT id, name, aliases, kind, mentions, articles FROM organisations "
+            "ORDER BY mentions DESC, name"
+        )
+        return [
+            Organisation(i, name, tuple(json.loads(a)), kind, m, n)
+            for i, name, a, kind, m, n in rows
         ]
 
     def articles(self) -> list[Article]:
@@ -643,8 +713,13 @@ class Store:
         links: Links = _unpack(row[1]).links
         found: list[MarkedMention] = []
 
+        hidden = self._bodies()
+
         def mark(kind: MentionKind, mention: Located, ref: str | None) -> None:
-            if ref is not None:
+            if ref is not None and not (
+                (kind == "person" and ref in hidden.people)
+                or (kind == "venue" and ref in hidden.venues)
+            ):
                 sentence = facts.sentences[mention.sentence]
                 found.append(MarkedMention(kind, self.current(kind, ref), mention.span, sentence))
 
@@ -654,6 +729,8 @@ class Store:
             mark("venue", place, ref)
         for time_mention, ref in zip(facts.times, links.times, strict=True):
             mark("event", time_mention, ref)
+        for organisation, ref in zip(facts.organisations, links.organisations, strict=True):
+            mark("organisation", organisation, ref)
         return sorted(found, key=lambda mark: (mark.span.start, mark.span.end))
 
     def articles_of(self, kind: MentionKind, ref: str) -> list[str]:
@@ -666,6 +743,15 @@ class Store:
 
     def article_count(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+# The kinds of entity the briefing shows, and the tables their views are kept in.
+_VIEWS = (
+    ("event", "events"),
+    ("person", "people"),
+    ("venue", "venues"),
+    ("organisation", "organisations"),
+)
 
 
 def cache_location(root: Path) -> Path:
@@ -701,11 +787,15 @@ def _event(
     mentions: int,
     articles: int,
     inferred: int,
+    organisations: str,
 ) -> Event:
     when = DateSpan.parse(start + (f"/{end}" if end else ""), time, zone)
     people_ids, venue_ids = tuple(json.loads(people)), tuple(json.loads(venues))
     counts = (sources, mentions, articles)
-    return Event(event_id, when, title, people_ids, venue_ids, *counts, bool(inferred))
+    return Event(
+        event_id, when, title, people_ids, venue_ids, *counts, bool(inferred),
+        tuple(json.loads(organisations)),
+    )  # fmt: skip
 
 
 def _date(

@@ -22,7 +22,14 @@ from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.detail import Detail
-from briefing.tui.widgets.lists import EventTable, ListTable, PeopleTable, SourceTable, VenueTable
+from briefing.tui.widgets.lists import (
+    EventTable,
+    ListTable,
+    OrganisationTable,
+    PeopleTable,
+    SourceTable,
+    VenueTable,
+)
 from briefing.tui.widgets.reader import ArticleView
 from briefing.tui.widgets.search import HitTable, SearchPane
 
@@ -234,11 +241,30 @@ async def test_a_person_filters_the_timeline_until_cleared() -> None:
         assert not app.screen.query_one("#filters", Static).display
 
 
+async def test_an_organisation_filters_the_timeline_and_opens_from_the_reader() -> None:
+    app = BriefingApp(sample_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("o")
+        bodies = app.screen.query_one(OrganisationTable)
+        assert bodies.has_focus
+        assert bodies.row_count == len(app.briefing.organisations) > 0
+        kremlin = next(o for o in app.briefing.organisations if o.name == "Kremlin")
+        bodies.select_key(kremlin.id)
+        await pilot.pause()
+        assert "Kremlin" in shown(app.screen.query_one(Detail))
+        await pilot.press("enter")
+        timeline = app.screen.query_one(EventTable)
+        assert timeline.has_focus
+        assert timeline.row_count == len(app.briefing.events_of_organisation(kremlin.id)) > 0
+        assert "Kremlin" in shown(app.screen.query_one("#filters", Static))
+
+
 async def test_a_venue_filters_the_timeline_with_the_places_within_it() -> None:
     app = BriefingApp(sample_corpus())
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("3")
+        await pilot.press("4")
         venues = app.screen.query_one(VenueTable)
         istanbul = next(v for v in app.briefing.venues if v.name == "Istanbul")
         venues.select_key(istanbul.id)
@@ -251,7 +277,7 @@ async def test_search_as_you_type_then_read_a_hit() -> None:
     app = BriefingApp(sample_corpus())
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("4")
+        await pilot.press("5")
         assert app.screen.query_one("#query", Input).has_focus
         await pilot.press(*"Ciragan")
         hits = app.screen.query_one(HitTable)
@@ -269,7 +295,7 @@ async def test_a_search_with_no_hits_suggests_and_a_bad_one_explains() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         pane = app.screen.query_one(SearchPane)
-        await pilot.press("4", *"Zelenski")
+        await pilot.press("5", *"Zelenski")
         status = app.screen.query_one("#search-status", Static)
         await until(pilot, lambda: "Did you mean" in shown(status))
         assert "Zelensky" in shown(status)
@@ -366,7 +392,7 @@ async def test_markup_and_escapes_in_articles_show_as_plain_text_everywhere(host
         screen = app.screen
         assert "[red]Volodymyr Zelensky[/red]" in " ".join(row_texts(screen.query_one(EventTable)))
         assert "[red]Volodymyr Zelensky[/red]" in shown(screen.query_one(Detail))
-        await pilot.press("4", *"Loud", "enter")
+        await pilot.press("5", *"Loud", "enter")
         hits = screen.query_one(HitTable)
         await until(pilot, lambda: hits.row_count > 0)
         assert "[bold]Loud[/] title [link=https://evil" in " ".join(row_texts(hits))

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from briefing.extract.fingerprint import fingerprint
 from briefing.extract.lexicon import fold
+from briefing.extract.organisations import find_organisations
 from briefing.extract.people import find_people
 from briefing.extract.places import (
     PlaceCandidate,
@@ -26,10 +27,17 @@ from briefing.extract.runs import find_runs
 from briefing.extract.sentences import split_sentences
 from briefing.extract.tense import quoted_after
 from briefing.extract.timex import find_times
-from briefing.model import ArticleFacts, PersonMention, PlaceMention, Span, TimeMention
+from briefing.model import (
+    ArticleFacts,
+    OrganisationMention,
+    PersonMention,
+    PlaceMention,
+    Span,
+    TimeMention,
+)
 
 REMEMBERED_SENTENCES = 50_000
-_M = TypeVar("_M", TimeMention, PersonMention, PlaceMention)
+_M = TypeVar("_M", TimeMention, PersonMention, PlaceMention, OrganisationMention)
 
 
 def extract(text: str) -> ArticleFacts:
@@ -43,9 +51,11 @@ def extract(text: str) -> ArticleFacts:
     times: list[TimeMention] = []
     people: list[PersonMention] = []
     places: list[PlaceMention] = []
+    organisations: list[OrganisationMention] = []
     for index, (span, part) in enumerate(zip(sentences, parts, strict=True)):
         times.extend(_moved(mention, span.start, index) for mention in part.times)
         people.extend(_moved(mention, span.start, index) for mention in part.people)
+        organisations.extend(_moved(mention, span.start, index) for mention in part.organisations)
         places.extend(
             _moved(mention, span.start, index) for mention in _places(span.of(text), part, context)
         )
@@ -56,18 +66,96 @@ def extract(text: str) -> ArticleFacts:
         place for place in places if place.place_id is not None or fold(place.name) not in surnames
     ]
     # A lone capitalised word the article also writes in lower case ("Analysts said", "the
-    # analysts") is a word that starts a sentence, not a surname.
+    # analysts") is a word that starts a sentence, not a surname nor a body's name.
+    lower = _lower_case_words(text)
+    # A name the article shows to be a body's is one wherever the article writes it: not a
+    # person ("Apple Computer"), not a place ("Delta"), not a surname.
+    # ...unless the article names a person so, in full ("Boris Johnson ... Johnson said its").
+    names = {
+        fold(part)
+        for p in people
+        if p.evidence != "surname"
+        for part in (p.name, p.name.split()[-1])
+    }
+    organisations = [
+        org for org in organisations if org.evidence == "name" or fold(org.name) not in names
+    ]
+    bodies = {fold(org.name) for org in organisations if org.evidence != "bare"}
+    places = [
+        place for place in places if place.kind == "country" or fold(place.name) not in bodies
+    ]
     taken = {place.span.start for place in places}
-    lower = _lower_case_words(text) if any(p.evidence == "surname" for p in people) else set()
     people = [
         person
         for person in people
-        if person.evidence != "surname"
-        or (person.span.start not in taken and person.name.casefold() not in lower)
+        if fold(person.name) not in bodies
+        and (
+            person.evidence != "surname"
+            or (person.span.start not in taken and person.name.casefold() not in lower)
+        )
     ]
+    organisations = _organisations(organisations, people, places, bodies, lower)
     return ArticleFacts(
-        tuple(sentences), tuple(times), tuple(people), tuple(places), fingerprint(text)
+        tuple(sentences),
+        tuple(times),
+        tuple(people),
+        tuple(places),
+        fingerprint(text),
+        tuple(organisations),
     )
+
+
+_STRONG_PERSON = frozenset({"name", "title"})  # a given name or initials, a title before it
+
+
+def _settle(
+    people: list[PersonMention], organisations: list[OrganisationMention]
+) -> tuple[list[PersonMention], list[OrganisationMention]]:
+    """Where a name is read both as a person's and as a body's, the stronger evidence wins: a
+    body's own words ("Apple Computer Inc.") over anything; a given name or a title ("Vladimir
+    Putin") over what the words around say ("Putin ... its")."""
+
+    def overlap(a: Span, b: Span) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    strong = [p.span for p in people if p.evidence in _STRONG_PERSON]
+    organisations = [
+        org
+        for org in organisations
+        if org.evidence in ("name", "bare") or not any(overlap(org.span, s) for s in strong)
+    ]
+    bodies = [org.span for org in organisations if org.evidence != "bare"]
+    named = [org.span for org in organisations if org.evidence == "name"]
+    people = [
+        person
+        for person in people
+        if not any(overlap(person.span, body) for body in named)
+        and (person.evidence in _STRONG_PERSON or not any(overlap(person.span, b) for b in bodies))
+    ]
+    return people, organisations
+
+
+def _organisations(
+    found: list[OrganisationMention],
+    people: list[PersonMention],
+    places: list[PlaceMention],
+    bodies: set[str],
+    lower: set[str],
+) -> list[OrganisationMention]:
+    """The article's bodies: those with evidence, and bare names that are not somebody's, not a
+    place and not a common word (the article writes them in lower case too)."""
+    named = [mention.span for mention in people] + [mention.span for mention in places]
+    kept = []
+    for org in found:
+        if org.evidence == "bare" and fold(org.name) not in bodies:
+            if org.name.casefold() in lower or any(
+                span.start < org.span.end and org.span.start < span.end for span in named
+            ):
+                continue
+        elif any(span.start <= org.span.start and org.span.end <= span.end for span in named):
+            continue
+        kept.append(org)
+    return kept
 
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -85,6 +173,7 @@ class _Sentence:
     people: tuple[PersonMention, ...]
     candidates: tuple[PlaceCandidate, ...]
     countries: frozenset[str]  # the countries it names, which tell where the article is
+    organisations: tuple[OrganisationMention, ...]
 
 
 @lru_cache(maxsize=REMEMBERED_SENTENCES)
@@ -92,9 +181,18 @@ def _read(sentence: str, quoted: bool) -> _Sentence:
     whole = [Span(0, len(sentence))]
     runs = find_runs(sentence, whole)
     people = find_people(sentence, whole, runs)
-    candidates = place_candidates(sentence, runs, people)
+    organisations = find_organisations(sentence, runs, people)
+    people, organisations = _settle(people, organisations)
+    bodies = [org.span for org in organisations if org.evidence != "bare"]
+    candidates = place_candidates(sentence, runs, people, bodies)
     times = find_times(sentence, whole, quoted_at_start=quoted)
-    return _Sentence(tuple(times), tuple(people), tuple(candidates), countries_of(candidates))
+    return _Sentence(
+        tuple(times),
+        tuple(people),
+        tuple(candidates),
+        countries_of(candidates),
+        tuple(organisations),
+    )
 
 
 class _Asked:
@@ -138,7 +236,8 @@ def _moved(mention: _M, offset: int, sentence: int) -> _M:
 
 
 _SENTENCE_FIELD = {
-    kind: kind._fields.index("sentence") for kind in (TimeMention, PersonMention, PlaceMention)
+    kind: kind._fields.index("sentence")
+    for kind in (TimeMention, PersonMention, PlaceMention, OrganisationMention)
 }
 assert all(kind._fields[0] == "span" for kind in _SENTENCE_FIELD)
 

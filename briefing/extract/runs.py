@@ -20,7 +20,9 @@ _PREFIX = r"(?:(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben|d|o)['’\-])?"
 _INITIALS = rf"(?:{UPPER}\.){{2,4}}|{UPPER}\.(?=[ ]+{UPPER})"
 _WORD = rf"{_PREFIX}{UPPER}(?:[\w'’\-]*\w)?"
 _TOKEN = rf"(?:{_INITIALS}|{_WORD})"
-RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:(?:[ ]+{_PARTICLES}){{0,2}}[ ]+{_TOKEN})*")
+# A name starts after no letter and no word-joining dash ("Russian-backed"); a dash glued to it
+# after a space (" -Delta Air Lines", as datelines run on) does not stop it.
+RUN = re.compile(rf"(?<![\w'’])(?<!\w-){_TOKEN}(?:(?:[ ]+{_PARTICLES}){{0,2}}[ ]+{_TOKEN})*")
 TOKEN = re.compile(_TOKEN)
 
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from briefing.model import Article, ArticleFacts
 from briefing.resolve.anchors import Anchored, Days
 from briefing.resolve.events import Events, EventState, event_inputs
+from briefing.resolve.organisations import Organisations, OrganisationState
 from briefing.resolve.people import People, PersonState
 from briefing.resolve.state import Backing, Nothing, Table
 from briefing.resolve.syndication import Copies
@@ -27,6 +28,7 @@ class Links(NamedTuple):
     people: tuple[str | None, ...]  # person ids; None for a lone name that matches nobody
     places: tuple[str, ...]  # venue ids
     times: tuple[str | None, ...]  # event ids; None for an expression with no date
+    organisations: tuple[str | None, ...] = ()  # None: a bare name no body is known by yet
 
 
 class Resolved(NamedTuple):
@@ -38,6 +40,7 @@ class Resolved(NamedTuple):
     # The person links its events were counted with: a lone name a later full name took in is
     # relinked in `links`, but its events never counted that person, so must not uncount them
     counted_people: tuple[str | None, ...] = ()
+    counted_organisations: tuple[str | None, ...] = ()  # the same, for bare names of bodies
 
     def refs(self) -> Counter[tuple[str, str]]:
         """How often the article names each (kind, id)."""
@@ -46,6 +49,7 @@ class Resolved(NamedTuple):
             ("person", self.links.people),
             ("venue", self.links.places),
             ("event", self.links.times),
+            ("organisation", self.links.organisations),
         ):
             counts.update((kind, link) for link in links if link is not None)
         return counts
@@ -58,6 +62,7 @@ class Resolver:
         self.copies = Copies(backing)
         self.people = People(backing)
         self.venues = Venues(backing)
+        self.organisations = Organisations(backing)
         self.events = Events(backing, self.venues.ancestors, self.venues.wide, self.people.resolve)
 
     def add(self, article_id: int, article: Article, text: str, facts: ArticleFacts) -> Resolved:
@@ -65,16 +70,25 @@ class Resolver:
         group = self.copies.add(article_id, facts.fingerprint)
         people = self.people.add(article_id, facts.people)
         places = self.venues.add(facts.places)
+        organisations = self.organisations.add(article_id, facts.organisations)
         inputs = event_inputs(
-            article_id, text, facts, anchored.anchor, anchored.date.earliest, people, places
+            article_id,
+            text,
+            facts,
+            anchored.anchor,
+            anchored.date.earliest,
+            people,
+            places,
+            organisations,
         )
         times = self.events.add(article.path, inputs)
         links = Links(
             tuple(people),
             tuple(places),
             tuple(times.get(index) for index in range(len(facts.times))),
+            tuple(organisations),
         )
-        return Resolved(anchored, group, links, links.people)
+        return Resolved(anchored, group, links, links.people, links.organisations)
 
     def remove(
         self, article_id: int, article: Article, text: str, facts: ArticleFacts, resolved: Resolved
@@ -88,11 +102,13 @@ class Resolver:
             resolved.anchored.date.earliest,
             resolved.counted_people,
             links.places,
+            resolved.counted_organisations,
         )
         self.events.remove(
             inputs, {index: link for index, link in enumerate(links.times) if link is not None}
         )
         self.venues.remove(facts.places, links.places)
+        self.organisations.remove(article_id, facts.organisations, links.organisations)
         self.people.remove(article_id, facts.people, links.people)
         self.copies.remove(article_id, facts.fingerprint)
         self.days.forget(article_id, article, text, facts, resolved.anchored)
@@ -116,15 +132,17 @@ class Resolver:
 
     def tables(self) -> list[Table[object]]:
         """Every table of state, for the store to keep what changed."""
-        parts = (self.days, self.copies, self.people, self.venues, self.events)
+        parts = (self.days, self.copies, self.people, self.venues, self.events, self.organisations)
         return [
             table for part in parts for table in vars(part).values() if isinstance(table, Table)
         ]
 
-    def relinked(self) -> list[tuple[int, int, str]]:
-        """Lone names of earlier articles that a later full name took in, as (article, index,
-        person)."""
-        found, self.people.relinked = self.people.relinked, []
+    def relinked(self) -> list[tuple[str, int, int, str]]:
+        """Names of earlier articles that later ones took in, as (kind, article, index, id): lone
+        surnames a full name, bare names a body found with evidence."""
+        found = [("person", *entry) for entry in self.people.relinked]
+        found += [("organisation", *entry) for entry in self.organisations.relinked]
+        self.people.relinked, self.organisations.relinked = [], []
         return found
 
     # -- what the briefing shows of each entity ---------------------------------------------------
@@ -139,6 +157,7 @@ class Resolver:
             "timezone": when.timezone,
             "title": self.events.title(event),
             "people": _ranked(_resolved_counts(event.people, self.people.resolve)),
+            "organisations": _ranked(event.organisations),
             "venues": self._places(event),
             "mentions": event.count,
         }
@@ -155,6 +174,15 @@ class Resolver:
             "aliases": list(person.aliases()),
             "roles": list(person.role_list()),
             "mentions": sum(person.forms.values()) + sum(person.short.values()),
+        }
+
+    def organisation_view(self, organisation: OrganisationState) -> dict[str, object]:
+        return {
+            "id": organisation.id,
+            "name": organisation.name(),
+            "aliases": list(organisation.aliases()),
+            "kind": organisation.kind(),
+            "mentions": sum(organisation.forms.values()),
         }
 
     def venue_view(self, venue: VenueState) -> dict[str, object]:

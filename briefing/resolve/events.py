@@ -42,6 +42,7 @@ class EventInput(NamedTuple):
     kinds: frozenset[str]
     words: frozenset[str]
     candidate: Candidate
+    organisations: frozenset[str] = frozenset()  # organisation ids in its sentence
 
 
 def event_inputs(
@@ -52,6 +53,7 @@ def event_inputs(
     written: date | None,
     person_links: Sequence[str | None],
     venue_links: Sequence[str],
+    organisation_links: Sequence[str | None] = (),
 ) -> list[EventInput]:
     """The article's dated mentions, each with what the sentence says around it."""
     dated = [
@@ -74,6 +76,11 @@ def event_inputs(
             for place, link in zip(facts.places, venue_links, strict=True)
             if place.span.start in segment
         )
+        organisations = frozenset(
+            link
+            for organisation, link in zip(facts.organisations, organisation_links, strict=True)
+            if link is not None and organisation.sentence == mention.sentence
+        )
         segment_words = _WORD.findall(segment.of(text).lower())
         words = frozenset(
             word
@@ -86,7 +93,17 @@ def event_inputs(
         )
         kinds = frozenset(EVENT_WORDS[word] for word in segment_words if word in EVENT_WORDS)
         inputs.append(
-            EventInput(index, when, mention.sentence, places, people, kinds, words, candidate)
+            EventInput(
+                index,
+                when,
+                mention.sentence,
+                places,
+                people,
+                kinds,
+                words,
+                candidate,
+                organisations,
+            )
         )
     return inputs
 
@@ -130,6 +147,7 @@ class EventState:
     kinds: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     times: Counter[tuple[str, str | None]] = field(default_factory=Counter)
+    organisations: Counter[str] = field(default_factory=Counter)
     attack: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     title: str = ""
@@ -298,6 +316,7 @@ class Events:
             (event.people, item.people),
             (event.kinds, item.kinds),
             (event.words, item.words),
+            (event.organisations, item.organisations),
         ):
             for key in keys:
                 counter[key] += sign
@@ -324,6 +343,7 @@ class Events:
             (into.kinds, other.kinds),
             (into.words, other.words),
             (into.times, other.times),
+            (into.organisations, other.organisations),
         ):
             mine.update(theirs)  # type: ignore[arg-type]
         into.candidates = _best({*into.candidates, *other.candidates})

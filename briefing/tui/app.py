@@ -74,6 +74,7 @@ class BriefingApp(App[None]):
             desk = open_desk(self.root, cache=self.cache, progress=progress, warn=self._warn)
             briefing = desk.briefing
             _ = briefing.events, briefing.people, briefing.venues, briefing.articles
+            _ = briefing.organisations
         except CorpusError as error:
             self.problem = str(error)
             self.call_from_thread(self.main.show_problem, str(error))
@@ -225,6 +226,13 @@ class BriefingApp(App[None]):
                 EventsScreen(person.name, _heading(f"Events of {person.name}", events), events)
             )
 
+    def open_organisation(self, organisation_id: str) -> None:
+        briefing = self.briefing
+        if organisation_id in briefing.organisation:
+            name = briefing.organisation[organisation_id].name
+            events = briefing.events_of_organisation(organisation_id)
+            self.push_screen(EventsScreen(name, _heading(f"Events of {name}", events), events))
+
     def open_venue(self, venue_id: str) -> None:
         briefing = self.briefing
         if venue_id in briefing.venue:
@@ -235,8 +243,14 @@ class BriefingApp(App[None]):
             )
 
     def open_mark(self, mark: MarkedMention) -> None:
-        """A mention opens what it names: an event, or the events of a person or a venue."""
-        opens = {"event": self.open_event, "person": self.open_person, "venue": self.open_venue}
+        """A mention opens what it names: an event, or the events of a person, an organisation
+        or a venue."""
+        opens = {
+            "event": self.open_event,
+            "person": self.open_person,
+            "organisation": self.open_organisation,
+            "venue": self.open_venue,
+        }
         opens[mark.kind](mark.ref)
 
     # -- the command palette ----------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The command palette jumps to any event, person or venue by a fuzzy part of its name."""
+"""The command palette jumps to any event, person, organisation or venue by a fuzzy part of its
+name."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ class JumpProvider(Provider):
 
 
 def _targets(app: object) -> Iterator[tuple[str, str, Callable[[], None]]]:
-    """Every event, person and venue: its name, a line on what it is, and how to open it."""
+    """Every event, person, organisation and venue: its name, a line on what it is, and how to
+    open it."""
     from briefing.tui.app import BriefingApp
 
     assert isinstance(app, BriefingApp)
@@ -36,6 +38,12 @@ def _targets(app: object) -> Iterator[tuple[str, str, Callable[[], None]]]:
             person.name,
             f"Person: {plural(person.article_count, 'article')}",
             partial(app.open_person, person.id),
+        )
+    for organisation in briefing.organisations:
+        yield (
+            organisation.name,
+            f"Organisation: {organisation.kind or plural(organisation.article_count, 'article')}",
+            partial(app.open_organisation, organisation.id),
         )
     for venue in briefing.venues:
         yield venue.name, f"Venue: {venue.kind}", partial(app.open_venue, venue.id)

@@ -1,6 +1,7 @@
-"""The first screen: timeline, people, venues and search side by side, and what is selected.
+"""The first screen: timeline, people, organisations, venues and search side by side, and what
+is selected.
 
-On a narrow terminal the panes take turns (the keys 1-4 or tab switch them), and nothing is
+On a narrow terminal the panes take turns (the keys 1-5 or tab switch them), and nothing is
 rebuilt: each pane keeps its selection whatever the size.
 """
 
@@ -24,24 +25,37 @@ from briefing.search import QueryError, Results
 from briefing.tui.commands import bindings
 from briefing.tui.screens.base import BriefingScreen
 from briefing.tui.widgets.detail import Detail
-from briefing.tui.widgets.lists import EventTable, ListTable, PeopleTable, VenueTable
+from briefing.tui.widgets.lists import (
+    EventTable,
+    ListTable,
+    OrganisationTable,
+    PeopleTable,
+    VenueTable,
+)
 from briefing.tui.widgets.search import HitTable, SearchPane
 
 NARROW = 100  # columns: fewer, and the panes take turns
-PANES = {"timeline": "Timeline", "people": "People", "venues": "Venues", "search": "Search"}
+PANES = {
+    "timeline": "Timeline",
+    "people": "People",
+    "organisations": "Organisations",
+    "venues": "Venues",
+    "search": "Search",
+}
+FILTER_STYLES = {"person": "bold cyan", "organisation": "bold magenta", "venue": "bold green"}
 
 
 @dataclass(frozen=True)
 class Filter:
-    kind: str  # "person" or "venue"
+    kind: str  # "person", "organisation" or "venue"
     ref: str
     name: str
 
 
 class MainScreen(BriefingScreen):
     BINDINGS = bindings(
-        "focus_pane('timeline')", "focus_pane('people')", "focus_pane('venues')",
-        "focus_pane('search')", "clear_filters", "export_bookmarks",
+        "focus_pane('timeline')", "focus_pane('people')", "focus_pane('organisations')",
+        "focus_pane('venues')", "focus_pane('search')", "clear_filters", "export_bookmarks",
     )  # fmt: skip
 
     def __init__(self, corpus_name: str) -> None:
@@ -66,6 +80,9 @@ class MainScreen(BriefingScreen):
                 with Vertical(id="people", classes="pane"):
                     yield Static("People", classes="pane-title")
                     yield PeopleTable(id="people-table")
+                with Vertical(id="organisations", classes="pane"):
+                    yield Static("Organisations", classes="pane-title")
+                    yield OrganisationTable(id="organisations-table")
                 with Vertical(id="venues", classes="pane"):
                     yield Static("Venues", classes="pane-title")
                     yield VenueTable(id="venues-table")
@@ -102,6 +119,7 @@ class MainScreen(BriefingScreen):
         self.query_one("#loading").display = False
         briefing = desk.briefing
         self.query_one(PeopleTable).show(briefing, briefing.people)
+        self.query_one(OrganisationTable).show(briefing, briefing.organisations)
         self.query_one(VenueTable).show(briefing, briefing.venues)
         self.show_summary(briefing)
         self.show_timeline()
@@ -118,14 +136,12 @@ class MainScreen(BriefingScreen):
             return
         events = list(briefing.events)
         for shown in self.filters:
-            allowed = {
-                event.id
-                for event in (
-                    briefing.events_of_person(shown.ref)
-                    if shown.kind == "person"
-                    else briefing.events_of_venue(shown.ref)
-                )
-            }
+            of = {
+                "person": briefing.events_of_person,
+                "organisation": briefing.events_of_organisation,
+                "venue": briefing.events_of_venue,
+            }[shown.kind]
+            allowed = {event.id for event in of(shown.ref)}
             events = [event for event in events if event.id in allowed]
         self.query_one(EventTable).show(briefing, events, self.briefing_app.bookmarked())
         title = Text("Timeline", style="bold")
@@ -141,7 +157,7 @@ class MainScreen(BriefingScreen):
         text = Text("Showing only events of ", style="dim")
         for number, shown in enumerate(self.filters):
             text.append(" and " if number else "", style="dim")
-            text.append(shown.name, style="bold cyan" if shown.kind == "person" else "bold green")
+            text.append(shown.name, style=FILTER_STYLES[shown.kind])
         text.append("  ·  x shows every event", style="dim")
         bar.update(text)
         bar.display = True
@@ -223,6 +239,8 @@ class MainScreen(BriefingScreen):
             detail.show_event(briefing, briefing.event[key], key in self.briefing_app.bookmarked())
         elif isinstance(table, PeopleTable) and key in briefing.person:
             detail.show_person(briefing, briefing.person[key])
+        elif isinstance(table, OrganisationTable) and key in briefing.organisation:
+            detail.show_organisation(briefing, briefing.organisation[key])
         elif isinstance(table, VenueTable) and key in briefing.venue:
             detail.show_venue(briefing, briefing.venue[key])
         elif isinstance(table, HitTable):
@@ -240,6 +258,8 @@ class MainScreen(BriefingScreen):
             self.briefing_app.open_event(key)
         elif isinstance(event.data_table, PeopleTable):
             self.add_filter("person", key, briefing.person[key].name)
+        elif isinstance(event.data_table, OrganisationTable):
+            self.add_filter("organisation", key, briefing.organisation[key].name)
         elif isinstance(event.data_table, VenueTable):
             self.add_filter("venue", key, briefing.venue[key].name)
         elif isinstance(event.data_table, HitTable):

@@ -16,7 +16,18 @@ from briefing.tui.commands import bindings
 from briefing.tui.screens.base import BriefingScreen
 from briefing.tui.widgets.reader import ArticleView
 
-KIND_NAMES = {"event": "Event", "person": "Person", "venue": "Venue"}
+KIND_NAMES = {
+    "event": "Event",
+    "person": "Person",
+    "venue": "Venue",
+    "organisation": "Organisation",
+}
+OPENS = {
+    "event": "its sources",
+    "person": "their events",
+    "venue": "its events",
+    "organisation": "its events",
+}
 
 
 class ReaderScreen(BriefingScreen):
@@ -85,8 +96,11 @@ class ReaderScreen(BriefingScreen):
             "event": lambda: briefing.event[mark.ref].title if mark.ref in briefing.event else "",
             "person": lambda: briefing.person[mark.ref].name if mark.ref in briefing.person else "",
             "venue": lambda: briefing.venue[mark.ref].name if mark.ref in briefing.venue else "",
+            "organisation": lambda: (
+                briefing.organisation[mark.ref].name if mark.ref in briefing.organisation else ""
+            ),
         }[mark.kind]()
-        opens = {"event": "its sources", "person": "their events", "venue": "its events"}[mark.kind]
+        opens = OPENS[mark.kind]
         text = Text(f"{KIND_NAMES[mark.kind]}: ", style="dim")
         if mark.kind == "event" and mark.ref in self.briefing_app.bookmarked():
             text.append("★ ", style="bold yellow")

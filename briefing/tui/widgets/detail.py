@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.formatting import human_article_date, human_time, human_when, plural
-from briefing.model import Briefing, Event, Person, Venue
+from briefing.model import Briefing, Event, Organisation, Person, Venue
 from briefing.search import Hit, snippet_parts
 
 
@@ -28,12 +28,18 @@ class Detail(Static):
             text.append("  (year inferred: no source states its date)", style="italic dim")
         venues = [briefing.venue[v].name for v in event.venues if v in briefing.venue]
         people = [briefing.person[p].name for p in event.people if p in briefing.person]
+        bodies = [
+            briefing.organisation[o].name for o in event.organisations if o in briefing.organisation
+        ]
         if venues:
             text.append("\nWhere: ", style="dim")
             text.append(", ".join(venues[:4]), style="green")
         if people:
             text.append("\nWho: ", style="dim")
             text.append(", ".join(people[:5]), style="cyan")
+        if bodies:
+            text.append("\nBodies: ", style="dim")
+            text.append(", ".join(bodies[:4]), style="magenta")
         text.append(
             f"\n{plural(event.sources, 'source')}, {plural(event.article_count, 'article')}, "
             f"{plural(event.mention_count, 'mention')}  ·  ⏎ sources",
@@ -52,6 +58,21 @@ class Detail(Static):
         text.append(
             f"\n{plural(person.article_count, 'article')}, {plural(len(events), 'event')}"
             "  ·  ⏎ their events on the timeline",
+            style="dim",
+        )
+        self.update(text)
+
+    def show_organisation(self, briefing: Briefing, organisation: Organisation) -> None:
+        text = Text(organisation.name, style="bold")
+        if organisation.kind:
+            text.append(f"  {organisation.kind}", style="dim")
+        if organisation.aliases:
+            text.append("\nAlso written: ", style="dim")
+            text.append(", ".join(organisation.aliases[:6]))
+        events = briefing.events_of_organisation(organisation.id)
+        text.append(
+            f"\n{plural(organisation.article_count, 'article')}, {plural(len(events), 'event')}"
+            "  ·  ⏎ its events on the timeline",
             style="dim",
         )
         self.update(text)

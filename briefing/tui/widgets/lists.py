@@ -15,7 +15,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from briefing.formatting import human_article_date, human_when
-from briefing.model import Article, Briefing, Event, Mention, Person, Venue
+from briefing.model import Article, Briefing, Event, Mention, Organisation, Person, Venue
 
 
 class Column(NamedTuple):
@@ -168,7 +168,7 @@ def event_rows(
         yield event.id, [when, title, Text(where, style="green"), sources]
 
 
-# -- people and venues ----------------------------------------------------------------------------
+# -- people, organisations and venues --------------------------------------------------------------
 
 
 class PeopleTable(ListTable):
@@ -190,6 +190,27 @@ class PeopleTable(ListTable):
             ]
 
         self.refill((person.id, row(person)) for person in people)
+
+
+class OrganisationTable(ListTable):
+    COLUMNS = (
+        Column("Organisation", "organisation", 28),
+        Column("Kind", "kind"),
+        Column("Art", "articles", optional=True),
+        Column("Ev", "events"),
+    )
+    FLEX = "kind"
+
+    def show(self, briefing: Briefing, organisations: Sequence[Organisation]) -> None:
+        def row(organisation: Organisation) -> list[Text]:
+            return [
+                Text(organisation.name, style="bold"),
+                Text(organisation.kind or "", style="dim"),
+                Text(str(organisation.article_count), justify="right"),
+                Text(str(len(briefing.events_of_organisation(organisation.id))), justify="right"),
+            ]
+
+        self.refill((organisation.id, row(organisation)) for organisation in organisations)
 
 
 class VenueTable(ListTable):

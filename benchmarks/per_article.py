@@ -1,0 +1,165 @@
+"""Scoring against gold made article by article: what each article names and dates.
+
+The format is that of `../shared/eval` (MEANTIME, converted by others) and of the stories this
+project annotates by hand: `people`, `places` and, where annotated, `organisations` map each
+canonical name to every form the texts use; `articles` says, per file, which of them it names
+(`people`, `places`, `organisations`, each with an `_optional` list) and the dates of what it
+reports (`dates`, `dates_optional`: `YYYY-MM-DD`, `YYYY-MM`, a range `start/end`).
+
+An engine entry counts for an article when it cites the article and one of its forms matches a
+gold form (case, accents, a possessive and punctuation at the ends aside). A gold entry of the
+article that no such entry matches is missed; an engine entry that matches nothing the article
+lists (nor anything optional) is a false find. An event date counts for each article its
+mentions cite; a gold range is met by its start, its end or the range. A date that meets no gold
+date, nor an optional one, is a false date: the worst error a briefing can make.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.model import Briefing
+
+_ENDS = " \t\r\n\u00a0\"'“”‘’«».,;:!?()[]{}•–—-*"
+
+
+def norm(name: str) -> str:
+    name = "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    ).strip(_ENDS)
+    name = re.sub(r"(['’]s|['’])$", "", name).strip(_ENDS)
+    return re.sub(r"\s+", " ", name).casefold()
+
+
+@dataclass
+class Tally:
+    found: int = 0
+    false: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        total = self.found + len(self.false)
+        return self.found / total if total else 1.0
+
+    @property
+    def recall(self) -> float:
+        total = self.found + len(self.missed)
+        return self.found / total if total else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self) -> str:
+        return f"P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}"
+
+    def add(self, other: Tally) -> None:
+        self.found += other.found
+        self.false += other.false
+        self.missed += other.missed
+
+
+def _name(path: str) -> str:
+    return Path(path.split("#", 1)[0]).name
+
+
+def score_kind(
+    gold: dict[str, Any],
+    kind: str,
+    engine: Iterable[tuple[str, tuple[str, ...], list[str]]],
+) -> Tally:
+    """`engine`: (name, aliases, articles cited) of every entity the briefing lists."""
+    forms: dict[str, str] = {}
+    for canonical, aliases in gold[kind].items():
+        for form in (canonical, *aliases):
+            forms[norm(form)] = canonical
+    optional_anywhere = {norm(form) for form in gold.get(f"{kind}_optional", [])}
+    cited: dict[str, list[tuple[str, set[str], bool]]] = {}
+    for name, aliases, articles in engine:
+        matched = {forms[norm(form)] for form in (name, *aliases) if norm(form) in forms}
+        optional = any(norm(form) in optional_anywhere for form in (name, *aliases))
+        for article in {_name(path) for path in articles}:
+            cited.setdefault(article, []).append((name, matched, optional))
+    tally = Tally()
+    for article, wanted in gold["articles"].items():
+        listed = set(wanted.get(kind, []))
+        allowed = listed | set(wanted.get(f"{kind}_optional", []))
+        found: set[str] = set()
+        for name, matched, optional in cited.get(article, []):
+            if matched & listed:
+                found |= matched & listed
+            elif not (optional or matched & allowed):
+                tally.false.append(f"{article}: {name}")
+        tally.found += len(found)
+        tally.missed += [f"{article}: {name}" for name in sorted(listed - found)]
+    return tally
+
+
+def _meets(value: str, golds: Iterable[str]) -> bool:
+    for gold in golds:
+        if value == gold:
+            return True
+        if "/" in gold:
+            start, end = gold.split("/")
+            if value in (start, end) or (
+                "/" in value and (value.split("/")[0] == start or value.split("/")[1] == end)
+            ):
+                return True
+    return False
+
+
+def score_dates(gold: dict[str, Any], briefing: Briefing) -> Tally:
+    cited: dict[str, set[str]] = {}
+    mentions = briefing.all_mentions("event")
+    for event in briefing.events:
+        for mention in mentions.get(event.id, []):
+            cited.setdefault(_name(mention.article), set()).add(event.when.iso())
+    tally = Tally()
+    for article, wanted in gold["articles"].items():
+        golds = set(wanted.get("dates", []))
+        optional = set(wanted.get("dates_optional", []))
+        met: set[str] = set()
+        for value in sorted(cited.get(article, ())):
+            hit = {gold for gold in golds if _meets(value, [gold])}
+            if hit:
+                met |= hit
+                tally.found += 1
+            elif not (_meets(value, optional) or value[:7] in optional or value[:4] in optional):
+                tally.false.append(f"{article}: {value}")
+        tally.missed += [f"{article}: {value}" for value in sorted(golds - met)]
+    return tally
+
+
+def evaluate(gold: dict[str, Any], briefing: Briefing) -> dict[str, Tally | None]:
+    """People, places, organisations (None where the gold has none) and event dates."""
+    results: dict[str, Tally | None] = {
+        "people": score_kind(
+            gold,
+            "people",
+            [(p.name, p.aliases, briefing.articles_of("person", p.id)) for p in briefing.people],
+        ),
+        "venues": score_kind(
+            gold,
+            "places",
+            [(v.name, v.aliases, briefing.articles_of("venue", v.id)) for v in briefing.venues],
+        ),
+        "organisations": None,
+        "dates": score_dates(gold, briefing),
+    }
+    if "organisations" in gold:
+        results["organisations"] = score_kind(
+            gold,
+            "organisations",
+            [
+                (o.name, o.aliases, briefing.articles_of("organisation", o.id))
+                for o in briefing.organisations
+            ],
+        )
+    return results
