@@ -183,9 +183,7 @@ def _by_article(
     found = per_article.evaluate(gold, briefing)
 
     def score(tally: per_article.Tally | None) -> DateScore | None:
-        if tally is None:
-            return None
-        return DateScore(tally.found, tally.false, tally.missed, wrong=tally.false)
+        return None if tally is None else DateScore(tally.found, tally.false, tally.missed)
 
     result = {key: score(tally) for key, tally in found.items()}
     dates = result["dates"]
@@ -194,7 +192,7 @@ def _by_article(
         "gold": gold_path.name,
         "corpus": str(root),
         **result,
-        "dates": DateScore(dates.found, dates.extra, dates.missed, wrong=dates.wrong),
+        "dates": DateScore(dates.found, dates.extra, dates.missed, wrong=dates.extra),
         "events": [],
     }
 
@@ -234,9 +232,10 @@ def main(argv: list[str] | None = None) -> int:
         "-v", "--verbose", action="store_true", help="list every miss and wrong date"
     )
     args = parser.parse_args(argv)
+    # of others' news, the lead sets: the whole texts are annotated in their first lines only
     golds = args.gold or [
         *sorted(GOLD_DIR.glob("*.json")),
-        *sorted(SHARED_EVAL.glob("*.gold.json")),
+        *sorted(SHARED_EVAL.glob("*-lead-*.gold.json")),
     ]
     results = [evaluate(gold_path, args.corpus) for gold_path in golds]
     for result in results:

@@ -335,6 +335,9 @@ class ArticleFacts(NamedTuple):
     places: tuple[PlaceMention, ...]
     fingerprint: Fingerprint
     organisations: tuple[OrganisationMention, ...] = ()
+    # sentences of page furniture (photo captions): they may date the article, but name no one
+    # and report nothing of the story
+    furniture: frozenset[int] = frozenset()
 
 
 # -- the briefing ---------------------------------------------------------------------------------

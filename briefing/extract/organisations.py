@@ -43,6 +43,7 @@ _AFTER = re.compile(
     r"subscribers|spokesperson|spokesman|spokeswoman|board|subsidiary|headquarters)\b"
     rf"|\s+(?:{_SAYING})\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?its\b"
     rf"|\s+(?:{_SAYING})\s+in\s+a\s+statement\b"
+    r"|\s+(?:reported|reports|has\s+reported|first\s+reported)\b(?!\s+(?:to|that\s+he|that\s+she))"
     r"|\s+(?:and|or)\s+its\b|,\s+which\b"
     r"|\s+(?:(?!and\b|or\b|but\b|the\b|a\b|an\b|that\b|who\b)[a-z]+\s+){1,3}its\b"
     r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:company|firm|maker|provider|carrier|airline|bank|"
@@ -55,7 +56,8 @@ _BEFORE = re.compile(
     r"spokeswoman|chief\s+executive|CEO|founder|chairman|head|owner)\s+(?:of|at|for|from)\s+$"
     r"|\b(?:company|firm|maker|provider|carrier|airline|bank|giant|start-?up|group|agency|"
     r"regulator|watchdog|insurer|lender|retailer|manufacturer|broadcaster|newspaper|"
-    r"conglomerate|supplier|developer)\s+$",
+    r"conglomerate|supplier|developer|website|site|app|platform|outlet|network|"
+    r"broadcaster|publisher|tabloid|daily)\s+$",
     re.IGNORECASE,
 )
 _OF_TAIL = re.compile(
@@ -114,8 +116,15 @@ def _of_run(text: str, run: Run, people: list[PersonMention]) -> Iterator[Organi
             yield _mention(text, run, span, _kind_by_context(text, span), "context")
         elif len(tokens) == 1 and _ACRONYM.match(tokens[0].text) and _acronym_like(text, span):
             yield _mention(text, run, span, None, "acronym")
-        elif not (run.at_sentence_start and span.start == run.span.start) or len(tokens) > 1:
+        elif _agency(text, span):
+            yield _mention(text, run, span, "media", "context")  # "WASHINGTON (Reuters) -"
+        else:
+            # a clue only: it joins a body the corpus knows by this name, or none. "Microsoft
+            # Windows" may be the body's product: its first word is a clue too.
             yield _mention(text, run, span, None, "bare")
+            if len(tokens) > 1 and not tokens[0].possessive:
+                first = Span(tokens[0].span.start, tokens[0].span.end)
+                yield OrganisationMention(first, first.of(text), run.sentence, None, "bare")
 
 
 def _mention(
@@ -241,6 +250,15 @@ def _kind_by_context(text: str, span: Span) -> str | None:
                  nearby):  # fmt: skip
         return "company"
     return None
+
+
+_AGENCY = re.compile(r"(?:^|\n)[A-Z][A-Z .,’'-]{1,40}\s+\($")
+
+
+def _agency(text: str, span: Span) -> bool:
+    """ "WASHINGTON (Reuters) —": the agency a dateline names."""
+    before = text[max(0, span.start - 44) : span.start]
+    return bool(_AGENCY.search(before)) and text.startswith(")", span.end)
 
 
 def _acronym_like(text: str, span: Span) -> bool:

@@ -27,6 +27,7 @@ from briefing.extract.lexicon import (
     fold,
 )
 from briefing.extract.runs import Run, Token
+from briefing.extract.sentences import headline_case as is_headline
 from briefing.model import PersonMention, Span
 
 _SAYING = "|".join(sorted(SAYING_VERBS))
@@ -56,7 +57,7 @@ def find_people(text: str, sentences: list[Span], runs: list[Run]) -> list[Perso
     headline_case: dict[int, bool] = {}
     found: list[PersonMention] = []
     for run in runs:
-        if gazetteer().places(" ".join(token.text for token in run.tokens)):
+        if _whole_run_a_place(run):
             continue  # "Mexico City", "New York": the whole run is a place
         for prefix, name in _segments(run):
             mention = _person(text, run, prefix, name)
@@ -64,17 +65,19 @@ def find_people(text: str, sentences: list[Span], runs: list[Run]) -> list[Perso
                 continue
             if mention.evidence != "name":
                 if run.sentence not in headline_case:
-                    headline_case[run.sentence] = _headline_case(sentences[run.sentence].of(text))
+                    headline_case[run.sentence] = is_headline(sentences[run.sentence].of(text))
                 if headline_case[run.sentence]:
                     continue  # In A Headline Every Word Is Capitalised: only a given name counts
             found.append(mention)
     return found
 
 
-def _headline_case(sentence: str) -> bool:
-    words = [word for word in sentence.split() if len(word) > 3 and word[0].isalpha()]
-    capitalised = sum(word[0].isupper() for word in words)
-    return capitalised >= 5 and capitalised >= 0.8 * len(words)
+def _whole_run_a_place(run: Run) -> bool:
+    """A run of several words the gazetteer knows, or one word that names a country or a
+    great city; not a village some surname shares ("Johnson", Vermont)."""
+    if len(run.tokens) == 1:
+        return _is_place(run.tokens[0])
+    return bool(gazetteer().places(" ".join(token.text for token in run.tokens)))
 
 
 def _segments(run: Run) -> Iterator[tuple[list[Token], list[Token]]]:

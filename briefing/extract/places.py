@@ -27,7 +27,7 @@ from briefing.extract.lexicon import (
     fold,
 )
 from briefing.extract.runs import Run, Token
-from briefing.extract.sentences import sentence_index
+from briefing.extract.sentences import headline_case, sentence_index
 from briefing.model import PersonMention, PlaceMention, Span
 
 WELL_KNOWN = 1_000_000  # people: a city this big is meant even where its country goes unnamed
@@ -63,6 +63,18 @@ _ADVERBS = frozenset(
     "already too instead ago".split()
 )
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
+_BASED = re.compile(r"-(?:based|born|headquartered)$")
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+_WORLD_PART = re.compile(
+    r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|latin|sub-saharan|"
+    r"north-?east(?:ern)?|north-?west(?:ern)?|south-?east(?:ern)?|south-?west(?:ern)?)\s+"
+    r"(?:europe|asia|africa|america|americas)|(?:middle|far|near)\s+east)$"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]|,\s+[A-Z][a-z]{2,8}\.?\s+\d")
+_STATE_AFTER = re.compile(
+    r",\s+(?P<state>[A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)(?=[\s,.;:)]|-based|$)"
+)
+_CITY_BEFORE = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +123,12 @@ def _pieces(run: Run, taken: list[Span]) -> list[list[Token]]:
     people's names. The name of an organisation ("New York Times") holds no place."""
     pieces: list[list[Token]] = [[]]
     for token in run.tokens:
+        if based := _BASED.search(token.text):  # "Texas-based": where it is, Texas
+            stem = token.text[: based.start()]
+            token = Token(stem, Span(token.span.start, token.span.start + len(stem)))
+            pieces.append([token])
+            pieces.append([])
+            continue
         word = fold(token.text).rstrip(".")
         if (
             word in ROLE_WORDS
@@ -192,6 +210,12 @@ def _match(
     written = span.of(text)
     last = fold(piece[-1].text)
     sentence = candidate.run.sentence
+    if _WORLD_PART.match(fold(written)):
+        return PlaceMention(span, written, "region", sentence)  # "Latin America": not the US
+    if text.startswith("$", span.end):
+        return None  # "US$": a currency
+    if whole and (division := _state_of_a_city(text, span, context)) is not None:
+        return PlaceMention(span, written, "region", sentence, division.id, division.country)
     if len(piece) >= 2 and last in SITE_WORDS and not _unlikely(piece[0]):
         return PlaceMention(span, written, SITE_WORDS[last], sentence, within=_within(text, span))
     if any(_unlikely(token) for token in piece):
@@ -207,21 +231,65 @@ def _match(
             region = regions[0]
             return PlaceMention(span, written, "region", sentence, region.id, region.country)
         return PlaceMention(span, written, "region", sentence)
-    place = _gazetteer_place(written, context if whole else frozenset(), certain=len(piece) > 1)
+    state = _state_after(text, span, context) if whole else None
+    certain = len(piece) > 1 or _at_dateline(text, span) or state is not None
+    place = _gazetteer_place(written, context if whole else frozenset(), certain, state)
     if place is not None and place.kind == "country" and _modifies_a_title(text, span):
         return None  # "US President", "US district judge", "U.S.-led": an adjective here
     if place is not None:
-        return PlaceMention(span, written, cue or place.kind, sentence, place.id, place.country)
+        within = state.name if state is not None else None
+        return PlaceMention(
+            span, written, cue or place.kind, sentence, place.id, place.country, within
+        )
+    if state is not None and len(piece) <= 3:
+        return PlaceMention(span, written, "city", sentence, country=state.country,
+                            within=state.name)  # fmt: skip
     if cue is not None:
         return PlaceMention(span, written, cue, sentence, within=_within(text, span))
     if (
         whole
         and not piece[-1].possessive
+        and not headline_case(text)  # "Set to Testify to Congress": no place
         and _after_locative(text, span)
         and _ends_phrase(text, span)
         and not (len(piece) == 1 and given_names()(piece[0].text))
+        and fold(written) not in _COMPASS  # "in the West": no place
     ):
         return PlaceMention(span, written, "place", sentence, within=_within(text, span))
+    return None
+
+
+def _at_dateline(text: str, span: Span) -> bool:
+    """ "WASHINGTON (Reuters) —", "BEIJING, March 4 —": where a report was filed."""
+    return span.start == 0 and bool(_DATELINE_AFTER.match(text, span.end))
+
+
+def _state_after(text: str, span: Span, context: Container[str]) -> Place | None:
+    """ "Springfield, Illinois", "Sunnyvale, Calif.": the state a city is said to be in."""
+    after = _STATE_AFTER.match(text, span.end)
+    return _division(after["state"], context) if after else None
+
+
+def _state_of_a_city(text: str, span: Span, context: Container[str]) -> Place | None:
+    """The state of "City, State", from the state's side: "Calif." after "Sunnyvale, "."""
+    if not _CITY_BEFORE.search(text, max(0, span.start - 40), span.start):
+        return None
+    abbreviated = text.startswith(".", span.end)  # "Calif."
+    return _division(span.of(text) + "." * abbreviated, context)
+
+
+def _division(name: str, context: Container[str]) -> Place | None:
+    """A first-level division by its name or its short form, of the article's countries if
+    any has one."""
+    for place in gazetteer().places(name.rstrip(".")):
+        if place.kind == "region" and gazetteer().is_first_level(place):
+            return place
+    if "." in name or name.isupper():
+        for country in ("US", *(code for code in gazetteer().countries if code in context)):
+            if country in context or country == "US":
+                division = gazetteer().division(name, country)
+                if division is not None:
+                    return division
     return None
 
 
@@ -265,10 +333,16 @@ def _unlikely_word(text: str, acronym: bool) -> bool:
     )
 
 
-def _gazetteer_place(written: str, context: Container[str], certain: bool) -> Place | None:
+def _gazetteer_place(
+    written: str, context: Container[str], certain: bool, state: Place | None = None
+) -> Place | None:
     """The gazetteer's place of that name, unless it is a small town far from the article's
-    countries: "Amur" in a story about Russia is not the town in India."""
-    for place in gazetteer().places(written):
+    countries: "Amur" in a story about Russia is not the town in India. A city said to be in a
+    state ("Sunnyvale, Calif.") is that state's."""
+    places = gazetteer().places(written)
+    if state is not None:
+        places = tuple(p for p in places if p.country == state.country and p.kind == "city")
+    for place in places:
         if place.kind in ("country", "continent"):
             return place
         if certain or place.population >= WELL_KNOWN or place.country in context:

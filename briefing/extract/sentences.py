@@ -6,6 +6,7 @@ import bisect
 import operator
 import re
 
+from briefing.extract.lexicon import FUNCTION_WORDS
 from briefing.model import Span
 
 # Words that end with a full stop without ending the sentence.
@@ -60,6 +61,19 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
     if stripped:
         lead = len(piece) - len(piece.lstrip())
         spans.append(Span(start + lead, start + lead + len(stripped)))
+
+
+_HEADLINE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]+")
+
+
+def headline_case(sentence: str) -> bool:
+    """In A Headline Every Word Is Capitalised (the small words of grammar aside): capitals
+    there say nothing of names."""
+    words: list[str] = [
+        word for word in _HEADLINE_WORD.findall(sentence) if word.lower() not in FUNCTION_WORDS
+    ]
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return capitalised >= 4 and capitalised == len(words)
 
 
 def clause_around(text: str, sentence: Span, words: Span, breaks: re.Pattern[str]) -> Span:

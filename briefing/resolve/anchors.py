@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
+from briefing.extract.furniture import is_marked_file_photo
 from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, fold
 from briefing.model import (
     Article,
@@ -70,7 +71,7 @@ class Days:
             self._remember(article_id, text, facts, anchored.anchor)
             return anchored
         year, year_from = self._year(text, facts)
-        written = infer_date(facts.times, year)
+        written = infer_date(facts.times, year, facts, text)
         if year_from:
             written = replace(written, how=f"{written.how}; {year_from}")
         for key in _yearless_days(facts):
@@ -175,8 +176,15 @@ def _yearless_days(facts: ArticleFacts) -> set[str]:
     }
 
 
-def infer_date(times: Sequence[TimeMention], year: int | None = None) -> ArticleDate:
+def infer_date(
+    times: Sequence[TimeMention],
+    year: int | None = None,
+    facts: ArticleFacts | None = None,
+    text: str = "",
+) -> ArticleDate:
     """The day, or the window of days, an undated article's own words put it on."""
+    if facts is not None and (pictured := _pictured_today(facts, text)) is not None:
+        return pictured
     loose = Anchor(year=year)
     sentences_with_today = {
         mention.sentence
@@ -206,6 +214,38 @@ def infer_date(times: Sequence[TimeMention], year: int | None = None) -> Article
         how = f"it reports {earliest[1]} as past and {latest[1]} as coming"
         return ArticleDate(earliest[0], latest[0], DateSource.INFERRED, how)
     return ArticleDate()
+
+
+SHARED_NAMES = 2  # a caption and a sentence that say "today" name at least these in common
+
+
+def _pictured_today(facts: ArticleFacts, text: str) -> ArticleDate | None:
+    """An article that tells of a happening "today" and shows it in a dated photo ("Meyers ...
+    today during a House subcommittee hearing"; "Meyers speaks during a subcommittee hearing
+    ... on September 24, 2024") was written on the photo's day."""
+    today = [m for m in facts.times if m.expr == RelativeRef("day", 0) and not m.quoted]
+    if not today or not facts.furniture:
+        return None
+    contexts = sentence_contexts(text, facts)
+    for mention in facts.times:
+        expr = mention.expr
+        if (
+            mention.sentence not in facts.furniture
+            or not isinstance(expr, WrittenDate)
+            or None in (expr.start.year, expr.start.month, expr.start.day)
+            or expr.end is not None
+            or is_marked_file_photo(facts.sentences[mention.sentence].of(text))
+        ):
+            continue
+        pictured = contexts.get(mention.sentence, frozenset())
+        for told in today:
+            shared = pictured & contexts.get(told.sentence, frozenset())
+            if len(shared) >= SHARED_NAMES:
+                day = date(expr.start.year or 0, expr.start.month or 1, expr.start.day or 1)
+                names = ", ".join(sorted(shared))
+                how = f"it tells of today as of a photo dated {day.isoformat()} ({names})"
+                return ArticleDate(day, day, DateSource.INFERRED, how)
+    return None
 
 
 _PROPER = re.compile(r"(?<=[\s(“\"'])[A-Z][\w-]{2,}")

@@ -61,8 +61,8 @@ def event_inputs(
     ]
     inputs = []
     for index, mention, when in dated:
-        if when is None:
-            continue
+        if when is None or mention.sentence in facts.furniture:
+            continue  # a caption's date is the photo's, not news
         sentence = facts.sentences[mention.sentence]
         neighbours = [other.span for _, other, _ in dated if other.sentence == mention.sentence]
         segment = _segment(text, mention.span, sentence, neighbours)

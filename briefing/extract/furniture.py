@@ -1,0 +1,63 @@
+"""Page furniture the cleaning keeps: photo captions. They may date the article (a photo of
+today's hearing, dated), but they are not the story: no person, place, body or event of the
+story comes from them, and a credited photographer is nobody in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.model import Span
+
+# "FILE - ...", "FILE PHOTO: ...", "Photo: ...", "(Image: ...)": a caption says so
+_MARKED = re.compile(
+    r"^\W*(?:FILE\s*(?:PHOTO)?\s*[-:–—]|(?:photo|image|picture|caption|pictured)\s*:)",
+    re.IGNORECASE,
+)
+# "... speaks during a hearing ... on September 24, 2024 in Washington, DC.": a picture told in
+# the present, dated in full, often with where it was taken
+_CAPTION_VERB = re.compile(
+    r"\b(?:is|are)\s+(?:seen|pictured|shown|photographed)\b|\b(?:speaks|speak|looks|look|poses|pose|"
+    r"attends|attend|arrives|arrive|gestures|gesture|walks|walk|stands|stand|sits|sit|listens|"
+    r"listen|waves|wave|holds|hold|talks|talk|leaves|leave|delivers|testifies|prays|reacts|"
+    r"react|gather|gathers|march|marches|wait|waits)\b"
+)
+_FULL_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
+)
+_TOLD_AS_NEWS = re.compile(r"\b(?:said|says|told|will|would|has|have|had)\b")
+CAPTION_WORDS = 70
+
+
+def captions(text: str, sentences: list[Span]) -> frozenset[int]:
+    """The sentences that belong to photo captions."""
+    found: set[int] = set()
+    paragraph: list[int] = []
+    previous_end = 0
+    for index, span in enumerate(sentences):
+        if paragraph and "\n" in text[previous_end : span.start]:
+            found.update(_caption(text, sentences, paragraph))
+            paragraph = []
+        paragraph.append(index)
+        previous_end = span.end
+    if paragraph:
+        found.update(_caption(text, sentences, paragraph))
+    return frozenset(found)
+
+
+def _caption(text: str, sentences: list[Span], paragraph: list[int]) -> list[int]:
+    words = text[sentences[paragraph[0]].start : sentences[paragraph[-1]].end]
+    if _MARKED.match(words):
+        return paragraph
+    if len(paragraph) > 2 or len(words.split()) > CAPTION_WORDS:
+        return []
+    first = sentences[paragraph[0]].of(text)
+    if _FULL_DATE.search(first) and _CAPTION_VERB.search(first) and not _TOLD_AS_NEWS.search(first):
+        return paragraph
+    return []
+
+
+def is_marked_file_photo(sentence: str) -> bool:
+    """ "FILE - ...": a picture from before, which dates nothing of today."""
+    return bool(re.match(r"^\W*FILE\b", sentence))
