@@ -159,6 +159,7 @@ def article_with_marks(briefing: Briefing, path: str) -> Record:
                 "end": timex.end,
                 "type": timex.type,
                 "value": timex.value,
+                **({"flag": timex.flag} if timex.flag else {}),
             }
             for timex in briefing.times_in(path)
         ],

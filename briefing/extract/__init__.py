@@ -86,8 +86,17 @@ def extract(text: str) -> ArticleFacts:
         org for org in organisations if org.evidence == "name" or fold(org.name) not in names
     ]
     bodies = {fold(org.name) for org in organisations if org.evidence != "bare"}
+    # ... and so is the first word of a body's name alone ("AirTran" of "AirTran Airways")
+    firsts = {
+        name.split()[0]
+        for name in bodies
+        if " " in name and not gazetteer().places(name.split()[0])
+    }
     places = [
-        place for place in places if place.kind == "country" or fold(place.name) not in bodies
+        place
+        for place in places
+        if place.kind == "country"
+        or (fold(place.name) not in bodies and (place.place_id or fold(place.name) not in firsts))
     ]
     taken = {place.span.start for place in places}
     people = [
@@ -158,6 +167,8 @@ def _organisations(
     named = [m.span for m in people if m.evidence != "surname"] + [m.span for m in places]
     kept = []
     for org in found:
+        if org.evidence in ("context", "acronym", "bare") and org.name.casefold() in lower:
+            continue  # "Some said ...", "Five years after its launch": a common word
         if org.evidence == "bare" and fold(org.name) not in bodies:
             if org.name.casefold() in lower or any(
                 span.start < org.span.end and org.span.start < span.end for span in named

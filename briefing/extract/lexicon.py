@@ -23,7 +23,8 @@ ROLE_WORDS = frozenset(
     mrs ms miss sir dame lord lady journalist reporter correspondent editor columnist
     leader official commissioner councillor councilor candidate activist representative
     delegate mediator coordinator administrator manager superintendent inspector gen lt
-    col sgt capt sen rep gov prof rev vice""".split()
+    col sgt capt sen rep gov prof rev vice justice adm cmdr maj cpl pvt brig pope imam
+    rear""".split()
 ) | frozenset(
     # words for a person that stand before a name like a title: "teenager Darnella Frazier"
     """teenager bystander witness resident woman man girl boy mother father daughter son wife
@@ -32,6 +33,14 @@ ROLE_WORDS = frozenset(
     businesswoman billionaire entrepreneur singer actor actress artist writer poet player
     coach striker fan pilot soldier priest partner mate colleague rival ally successor
     predecessor counterpart friend opponent challenger incumbent""".split()
+)
+
+# Words that end the names of things held or made, never a person's: "Paris Air Show", "Adam
+# Air Flight 574", "the Boston Marathon".
+THING_WORDS = frozenset(
+    """show festival flight games cup summit conference expo fair awards award prize tour race
+    marathon championship championships olympics series week day night gala record
+    report""".split()
 )
 
 # Courtesies written after a name: "Somnath Ji", "Martin Luther King Jr."
@@ -61,7 +70,7 @@ ORG_KINDS = {
     **dict.fromkeys(
         """company corporation corp inc ltd llc plc group holdings bank fund airlines airways
         lines motors industries technologies systems partners capital enterprises studios
-        platform network exchange""".split(),
+        platform network exchange aircraft airplanes aerospace pharmaceuticals""".split(),
         "company",
     ),
     **dict.fromkeys(
@@ -75,7 +84,7 @@ ORG_KINDS = {
         "military",
     ),
     **dict.fromkeys("party movement alliance front coalition".split(), "party"),
-    **dict.fromkeys("court tribunal".split(), "court"),
+    **dict.fromkeys("court courts tribunal".split(), "court"),
     **dict.fromkeys("police".split(), "police"),
     **dict.fromkeys(
         """union unions federation nations organisation organization institute foundation
@@ -115,6 +124,13 @@ PLACE_CUES = {
     "villages": "village", "airfield": "airfield", "airfields": "airfield", "airport": "airport",
     "airports": "airport", "air base": "airfield", "air bases": "airfield", "airbase": "airfield",
     "airbases": "airfield", "base": "base", "bases": "base", "port": "port", "palace": "palace",
+    "canton": "region", "municipality": "town", "commune": "town", "cave": "cave",
+    "caves": "cave", "cave complex": "cave", "resort": "resort", "hotel": "hotel",
+    "mountain": "mountain", "mountains": "mountain", "lake": "lake", "river": "river",
+    "valley": "region", "park": "park", "national park": "park", "beach": "beach",
+    "island": "island", "islands": "island", "camp": "camp", "refugee camp": "camp",
+    "hospital": "building", "stadium": "stadium", "temple": "building", "mosque": "building",
+    "church": "building", "school": "building", "mine": "mine", "dam": "dam", "bridge": "bridge",
 }  # fmt: skip
 REGION_KINDS = frozenset({"region"})
 

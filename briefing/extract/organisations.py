@@ -21,6 +21,7 @@ from briefing.extract.lexicon import (
     ORG_KINDS,
     ROLE_WORDS,
     SAYING_VERBS,
+    THING_WORDS,
     TIME_WORDS,
     fold,
 )
@@ -40,7 +41,7 @@ OWNED_TITLES = frozenset(
 _SAYING = "|".join(sorted(SAYING_VERBS))
 _AFTER = re.compile(
     r"(?:['’]s)?\s+(?:shares|stock|share\s+price|shareholders|employees|executives|customers|"
-    r"subscribers|spokesperson|spokesman|spokeswoman|board|subsidiary|headquarters)\b"
+    r"subscribers|spokesperson|spokesman|spokeswoman|board|subsidiary)\b"
     rf"|\s+(?:{_SAYING})\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?its\b"
     rf"|\s+(?:{_SAYING})\s+in\s+a\s+statement\b"
     r"|\s+(?:reported|reports|has\s+reported|first\s+reported)\b(?!\s+(?:to|that\s+he|that\s+she))"
@@ -102,6 +103,8 @@ def _of_run(text: str, run: Run, people: list[PersonMention]) -> Iterator[Organi
         if not tokens:
             continue
         span = Span(tokens[0].span.start, tokens[-1].span.end)
+        if _word(tokens[-1]) in THING_WORDS:
+            continue  # "Paris Air Show", "Worldwide Developers Conference": held, not a body
         kind = _kind_by_name(tokens) or of_tail_kind(text, tokens)
         if kind is not None:
             yield _mention(text, run, span, kind, "name")
@@ -142,7 +145,9 @@ def _pieces(run: Run, people: list[PersonMention]) -> Iterator[tuple[list[Token]
     piece: list[Token] = []
     for token in run.tokens:
         inside = any(name.start <= token.span.start < name.end for name in names)
-        title = _word(token) in ROLE_WORDS
+        # a title word is part of a body's name unless a person's name follows it ("Justice
+        # Department"; but "Justice Anthony Mann")
+        title = _word(token) in ROLE_WORDS and _titles_a_name(run, token, names)
         if inside or title:
             if piece:
                 owns = _word(token) in OWNED_TITLES and _titles_a_name(run, token, names)
@@ -225,6 +230,8 @@ def _kind_by_name(tokens: list[Token]) -> str | None:
     first = _word(tokens[0])
     if len(tokens) >= 2 and first in ORG_KINDS and ORG_KINDS[first] != "media":
         return ORG_KINDS[first]  # "Navy SEALs", "Army Rangers"
+    if len(tokens) == 2 and first == "air" and tokens[1].text[:1].isupper():
+        return "company"  # "Air France", "Air India": the airlines' way of naming
     return None
 
 

@@ -19,10 +19,12 @@ from briefing.extract.lexicon import (
     HONORIFICS,
     MONTH_AND_DAY_NAMES,
     ORG_WORDS,
+    PLACE_CUES,
     ROLE_MODIFIERS,
     ROLE_WORDS,
     SAYING_VERBS,
     SITE_WORDS,
+    THING_WORDS,
     TIME_WORDS,
     fold,
 )
@@ -37,7 +39,8 @@ _SPEECH_AFTER = re.compile(
 )
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SAYING})|according to)\s+$", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:()“”\"]{3,110}?)(?=[,.;:)]|\s+who\b)"
+    r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:()“”\"]{3,110}?)"
+    r"(?=[,.;:)]|\s+who\b)"
 )
 _BOUNDARY_BEFORE = re.compile(
     r"(?:^|[,;:(“\"]\s*|[.!?]\s+|\bthat\s+|\bsaid\s+|\bwhile\s+|\band\s+)(?=[^,;:(“\"]*$)"
@@ -50,6 +53,7 @@ _VERBS = (
     | SAYING_VERBS
 )
 _DIRECTLY_BEFORE = re.compile(r"[\w.’']\s$")
+_AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 
 
 def find_people(text: str, sentences: list[Span], runs: list[Run]) -> list[PersonMention]:
@@ -102,13 +106,23 @@ def _word(token: Token) -> str:
 
 
 def _person(text: str, run: Run, prefix: list[Token], name: list[Token]) -> PersonMention | None:
-    name = _trim(name)
+    name = _trim(name, text[max(0, name[0].span.start - 4) : name[0].span.start] == " of ")
     if not name or any(_not_a_name(token) for token in name):
         return None
     if any(token.is_acronym and not token.is_initial for token in name[:1]):
         return None
-    if any(token.is_acronym and not token.is_initial and len(token.text) > 2 for token in name):
+    capitalised_surname = (  # "Vladimir PUTIN": a given name, then the surname in capitals
+        len(name) >= 2 and _is_given(name[0]) and not name[0].is_acronym
+        and all(token.text.isalpha() and len(token.text) >= 4 for token in name[1:])
+    )  # fmt: skip
+    if not capitalised_surname and any(
+        token.is_acronym and not token.is_initial and len(token.text) > 2 for token in name
+    ):
         return None  # "NATO", "FTX"; but "Mahfud MD" keeps its initials
+    if any(token.is_acronym and not token.is_initial for token in name[:-1]) or (
+        len(name[-1].text) == 1 and not text.startswith(".", name[-1].span.end)
+    ):
+        return None  # "Mac OS X": a product's name, not a person's
     span = Span(name[0].span.start, name[-1].span.end)
     written = span.of(text)
     title = _title(text, prefix, span)
@@ -120,10 +134,10 @@ def _person(text: str, run: Run, prefix: list[Token], name: list[Token]) -> Pers
         evidence = "title"
     elif apposition:
         evidence = "apposition"
-    elif len(name) >= 2 and _speaks(text, span):
-        evidence = "name"
-    elif len(name) == 1 and not _is_place(name[0]):
-        evidence = "surname"
+    elif len(name) >= 2 and (_speaks(text, span) or _AGE_AFTER.match(text, span.end)):
+        evidence = "name"  # "said Anupong Paochinda", "Ekapol Chanthawong, 25,"
+    elif len(name) == 1 and not _is_place(name[0]) and _word(name[0]) not in SAYING_VERBS:
+        evidence = "surname"  # (not "Asked about it, ...")
     else:
         return None
     if evidence != "name" and _is_place(name[-1]):
@@ -131,22 +145,31 @@ def _person(text: str, run: Run, prefix: list[Token], name: list[Token]) -> Pers
     return PersonMention(span, written, run.sentence, role, evidence)
 
 
-def _trim(name: list[Token]) -> list[Token]:
-    """Drop words before a name that are not part of it: "The", "In", "Ukraine", "Russian"."""
+def _trim(name: list[Token], of_before: bool = False) -> list[Token]:
+    """Drop words before a name that are not part of it: "The", "In", "Ukraine", "Russian";
+    with `of_before`, the end of a title ("Secretary of State Antony Blinken")."""
     while name:
         word = _word(name[0])
         if (
-            _compound_of_places(word)
-            or word in FUNCTION_WORDS
-            or word in MONTH_AND_DAY_NAMES
-            or word in languages()
-            or is_demonym(name[0].text)
-        ) or (
-            len(name) >= 2
-            and _is_place(name[0])
-            and not (_is_given(name[0]) and not _is_place(name[1]))
+            (
+                _compound_of_places(word)
+                or word in FUNCTION_WORDS
+                or word in MONTH_AND_DAY_NAMES
+                or word in languages()
+                or is_demonym(name[0].text)
+            )
+            or (
+                len(name) >= 2
+                and _is_place(name[0])
+                and not (_is_given(name[0]) and not _is_place(name[1]))
+            )
+            or (
+                # "(Secretary of) State Antony Blinken": a title's end before a given name
+                len(name) >= 3 and _is_given(name[1]) and not _is_given(name[0]) and of_before
+            )
         ):
             name = name[1:]
+            of_before = False
         else:
             break
     while name and (_word(name[-1]) in MONTH_AND_DAY_NAMES or _word(name[-1]) in HONORIFICS):
@@ -160,14 +183,17 @@ def _not_a_name(token: Token) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _not_a_name_word(text: str) -> bool:
-    """Words no name holds: organisations, sites, "Today", the pronoun "I", "Palestinians"."""
+    """Words no name holds: organisations, sites, things held or made, "Today", the pronoun
+    "I", "Palestinians"."""
     word = fold(text).rstrip(".")
     return (
         word in ORG_WORDS
         or word in SITE_WORDS
+        or word in THING_WORDS
+        or word in PLACE_CUES
         or word in TIME_WORDS
         or text == "I"
-        or (word.endswith("s") and is_demonym(text[:-1]))
+        or (word.endswith("s") and is_demonym(text[:-1]) and not given_names()(text))
     )
 
 
@@ -199,6 +225,18 @@ def _speaks(text: str, span: Span) -> bool:
     )
 
 
+def _sentence_stop(before: str) -> int:
+    """Where the last sentence before a name ended: at ". ", unless the dot is a title's
+    ("Rear Adm. John Kirby", "Mr. Wanchai")."""
+    stop = before.rfind(". ")
+    while stop > 0:
+        word = _WORD.findall(before[:stop])
+        if not word or fold(word[-1]).rstrip(".") not in ROLE_WORDS:
+            return stop
+        stop = before.rfind(". ", 0, stop)
+    return stop
+
+
 def _title(text: str, prefix: list[Token], span: Span) -> str | None:
     """The title before a name, in its run ("Foreign Minister") or in lower case ("aide")."""
     if prefix:
@@ -210,11 +248,13 @@ def _title(text: str, prefix: list[Token], span: Span) -> str | None:
             start = possessives[-1].span.start
         return text[start : prefix[-1].span.end]
     before = text[max(0, span.start - 80) : span.start]
-    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
+    before = before[max(before.rfind("\n"), _sentence_stop(before)) + 1 :]
     words = _WORD.findall(before)
+    if len(words) >= 3 and fold(words[-2]) == "of" and fold(words[-3]).rstrip(".") in ROLE_WORDS:
+        words = [*words[:-3], f"{words[-3]} of {words[-1]}"]  # "Secretary of State"
     if (
         not words
-        or fold(words[-1]).rstrip(".") not in ROLE_WORDS
+        or fold(words[-1].split()[0]).rstrip(".") not in ROLE_WORDS
         or not _DIRECTLY_BEFORE.search(before)
     ):
         return None

@@ -23,6 +23,7 @@ from briefing.extract.lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
     SITE_WORDS,
+    THING_WORDS,
     UPPER,
     fold,
 )
@@ -44,7 +45,7 @@ _CUE_BEFORE = re.compile(
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|to|from|into|across|towards|toward|around|via)\s+$"
-    r"|\b(?:on|along|across|over|near|by)\s+the\s+$"
+    r"|\b(?:on|along|across|over|near|by|at|inside|outside|into)\s+the\s+$"
 )
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _IN_A_REGION = re.compile(
@@ -64,6 +65,11 @@ _ADVERBS = frozenset(
 )
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
 _BASED = re.compile(r"-(?:based|born|headquartered)$")
+_OF_A_TITLE = re.compile(
+    r"\b(?:King|Queen|Prince|Princess|Emperor|Empress|Emir|Sultan|Duke|Duchess|Earl|Count|"
+    r"Countess|Archbishop|Bishop|Patriarch|Grand Duke)\s+(?:[A-Z][\w’'-]+\s+){1,3}of\s+(?:the\s+)?$"
+)
+_AREA_CUES = frozenset({"region", "city", "town", "village", "airfield", "airport", "base", "port"})
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
 _WORLD_PART = re.compile(
     r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|latin|sub-saharan|"
@@ -212,8 +218,12 @@ def _match(
     sentence = candidate.run.sentence
     if _WORLD_PART.match(fold(written)):
         return PlaceMention(span, written, "region", sentence)  # "Latin America": not the US
+    if len(piece) == 1 and fold(written) in _COMPASS:
+        return None  # "the West", "North": a direction, or a part of the world unnamed
     if text.startswith("$", span.end):
         return None  # "US$": a currency
+    if _OF_A_TITLE.search(text, max(0, span.start - 60), span.start):
+        return None  # "Queen Margrethe of Denmark": her title, not where anything happens
     if whole and (division := _state_of_a_city(text, span, context)) is not None:
         return PlaceMention(span, written, "region", sentence, division.id, division.country)
     if len(piece) >= 2 and last in SITE_WORDS and not _unlikely(piece[0]):
@@ -238,9 +248,8 @@ def _match(
         return None  # "US President", "US district judge", "U.S.-led": an adjective here
     if place is not None:
         within = state.name if state is not None else None
-        return PlaceMention(
-            span, written, cue or place.kind, sentence, place.id, place.country, within
-        )
+        kind = cue if cue in _AREA_CUES else place.kind  # "the Gaza hospital": Gaza is a city
+        return PlaceMention(span, written, kind, sentence, place.id, place.country, within)
     if state is not None and len(piece) <= 3:
         return PlaceMention(span, written, "city", sentence, country=state.country,
                             within=state.name)  # fmt: skip
@@ -254,6 +263,7 @@ def _match(
         and _ends_phrase(text, span)
         and not (len(piece) == 1 and given_names()(piece[0].text))
         and fold(written) not in _COMPASS  # "in the West": no place
+        and fold(piece[-1].text) not in THING_WORDS  # "at the Macworld Conference": no place
     ):
         return PlaceMention(span, written, "place", sentence, within=_within(text, span))
     return None

@@ -13,10 +13,11 @@ from briefing.extract.sentences import clause_around
 from briefing.model import Span, Tense
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won['’]t|going to|would|upcoming|forthcoming|ahead of|scheduled|slated|"
+    r"\b(?:(?:to|will|would|shall|may|might|could|should)\s+(?:not\s+|now\s+|also\s+)?be\s+"
+    r"[a-z]+\b|will|shall|won['’]t|going to|would|upcoming|forthcoming|ahead of|scheduled|slated|"
     r"to be held|to take place|to hold|plans? to|planned|intends? to|"
     r"(?:ready|prepared|set|expected|planning|hoping|about|poised|likely|agreed)\s+to|"
-    r"(?:is|are|was|were|be)\s+due\b|to\s+be\s+[a-z]+(?:ed|en)\b)"
+    r"(?:is|are|was|were|be)\s+due\b)"
     r"|['’]ll\b",
     re.IGNORECASE,
 )

@@ -62,6 +62,28 @@ def dates_a_happening(mention: TimeMention) -> bool:
     return isinstance(expr, WeekdayRef)
 
 
+PAST_LEEWAY = 60  # days: a date told as past this long after the article's own is a slip
+
+
+def implausible(mention: TimeMention, span: DateSpan, written: date | None) -> str | None:
+    """Why a date cannot be what the article means, or None: told as past, yet months after the
+    article's own date; or years after it, written in full (a caption's typo)."""
+    if written is None:
+        return None
+    first = span.start.first()
+    if mention.tense is Tense.PAST and (first - written).days > PAST_LEEWAY:
+        return f"told as past, {(first - written).days} days after the article's date"
+    if (
+        isinstance(mention.expr, WrittenDate)
+        and mention.expr.start.year is not None
+        and mention.expr.start.day is not None
+        and first.year > written.year + 1
+        and mention.tense is not Tense.FUTURE
+    ):
+        return f"a day of {first.year}, in an article of {written.year}"
+    return None
+
+
 def resolve(mention: TimeMention, anchor: Anchor) -> DateSpan | None:
     """The dates `mention` stands for, or None when the text does not settle them or it dates
     no happening (see `dates_a_happening`)."""

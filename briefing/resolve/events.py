@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS
 from briefing.model import ArticleFacts, DateSpan, Span
-from briefing.resolve.dates import Anchor, resolve
+from briefing.resolve.dates import Anchor, implausible, resolve
 from briefing.resolve.state import Backing, Index, Table
 from briefing.resolve.titles import Candidate, best_title, title_text
 
@@ -63,6 +63,8 @@ def event_inputs(
     for index, mention, when in dated:
         if when is None or mention.sentence in facts.furniture:
             continue  # a caption's date is the photo's, not news
+        if implausible(mention, when, written) is not None:
+            continue  # flagged in `show`, kept off the timeline
         sentence = facts.sentences[mention.sentence]
         neighbours = [other.span for _, other, _ in dated if other.sentence == mention.sentence]
         segment = _segment(text, mention.span, sentence, neighbours)
@@ -105,7 +107,37 @@ def event_inputs(
                 organisations,
             )
         )
-    return inputs
+    rough = {index for index, mention, _ in dated if _PART_OF_MONTH.match(mention.span.of(text))}
+    return _days_for_months(inputs, rough)
+
+
+_PART_OF_MONTH = re.compile(r"(?:mid|early|late|end|beginning|start)\b", re.IGNORECASE)
+
+
+def _days_for_months(inputs: list[EventInput], rough: set[int]) -> list[EventInput]:
+    """A month an article names ("in June", "next month") of a happening it also dates to the
+    day is that day: the mentions share the day's people, places or kind of happening (bodies
+    are too often in every sentence of a story to tell its happenings apart).
+    Part of a month ("mid-May", positions in `rough`) is not a day of it."""
+    days = [item for item in inputs if item.when.end is None and item.when.start.precision == "day"]
+    moved = []
+    for item in inputs:
+        start = item.when.start
+        if item.when.end is None and start.precision == "month" and item.position not in rough:
+            same = {
+                day.when
+                for day in days
+                if (day.when.start.year, day.when.start.month) == (start.year, start.month)
+                and (
+                    item.people & day.people
+                    or item.places & day.places
+                    or (item.kinds & day.kinds) - {"statement"}
+                )
+            }
+            if len(same) == 1:
+                item = item._replace(when=same.pop())
+        moved.append(item)
+    return moved
 
 
 def _segment(text: str, expression: Span, sentence: Span, others: list[Span]) -> Span:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from nicknames import NickNamer
 from thefuzz import fuzz
 
 from briefing.extract.lexicon import fold
@@ -24,6 +25,7 @@ from briefing.resolve.state import Backing, Index, Table, near_keys
 
 SURNAME_SIMILARITY = 85  # thefuzz ratio: "zelensky" / "zelenskyy" is 94
 WAITING_LIMIT = 200  # a lone word met this often before any full name is not worth waiting on
+TRANSLITERATED = 75  # thefuzz ratio, with the same consonants: "tsikhanouskaya" / "tikhanovskaya"
 GIVEN_NAME_SIMILARITY = 75  # "sergei" / "sergey" is 83; "vladimir" / "volodymyr" is 71
 
 
@@ -83,12 +85,49 @@ def _same_surname(a: str, b: str) -> bool:
     return a == b or (a[:2] == b[:2] and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _transliterated(a: str, b: str) -> bool:
+    """Two spellings of one surname, a letter or two apart ("Kyslytsya", "Kyslytsia";
+    "Tsikhanouskaya", "Tikhanovskaya"): the same consonants, nearly the same letters."""
+    return a[:1] == b[:1] and skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= TRANSLITERATED
+
+
 def _given_agree(a: str, b: str) -> bool:
     if not a or not b:
         return True
     if a.endswith(".") or b.endswith("."):
         return a[0] == b[0]
-    return a == b or a.startswith(b) or b.startswith(a) or fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
+    return (
+        a == b
+        or a.startswith(b)
+        or b.startswith(a)
+        or fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
+        or nicknamed(a, b)
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def nicknamed(a: str, b: str) -> bool:
+    """ "Bill" and "William", "Rick" and "Richard": one name and its nickname, or two
+    nicknames of one name (the nicknames package's curated English list)."""
+    namer = _namer()
+    return (
+        b in namer.nicknames_of(a)
+        or a in namer.nicknames_of(b)
+        or bool(namer.canonicals_of(a) & namer.canonicals_of(b))
+    )
+
+
+@functools.cache
+def _namer() -> NickNamer:
+    return NickNamer()
+
+
+def skeleton(surname: str) -> str:
+    """A surname's consonants, doubles once: transliterations of one name mostly keep them
+    ("zelensky", "zelenskyy", "zelenskiy" are all "zlnsk")."""
+    consonants = re.sub(r"[aeiouyhw'’\- ]", "", surname)
+    return re.sub(r"(.)\1+", r"\1", consonants)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -97,7 +136,13 @@ def same_person(a: str, b: str) -> bool:
     the end of the other ("Peña Nieto" and "Enrique Peña Nieto")."""
     words_a, words_b = _words(a), _words(b)
     if not _same_surname(words_a[-1], words_b[-1]):
-        return False
+        # a surname spelled two letters apart is the same only with the same given name
+        return (
+            len(words_a) >= 2
+            and len(words_b) >= 2
+            and _transliterated(words_a[-1], words_b[-1])
+            and (words_a[0] == words_b[0] or nicknamed(words_a[0], words_b[0]))
+        )
     shorter, longer = sorted((words_a, words_b), key=len)
     if len(shorter) >= 2 and longer[-len(shorter) :] == shorter:
         return True
@@ -248,6 +293,7 @@ class People:
         self.people.put(person_id, person)
         for key in near_keys(surname):
             self._file(person, f"n:{key}")
+        self._file(person, f"c:{skeleton(surname)}")
         self._file(person, f"s:{surname}")
         return person
 
@@ -256,6 +302,7 @@ class People:
         found: dict[str, None] = {}
         for key in near_keys(surname):
             found.update(self.index.members(f"n:{key}"))
+        found.update(self.index.members(f"c:{skeleton(surname)}"))
         return list(found)
 
     def _file(self, person: PersonState, key: str) -> None:

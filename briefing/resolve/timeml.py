@@ -28,7 +28,7 @@ from briefing.model import (
     WeekdayRef,
     WrittenDate,
 )
-from briefing.resolve.dates import Anchor, meaning
+from briefing.resolve.dates import Anchor, implausible, meaning, resolve
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -38,6 +38,7 @@ class Timex(NamedTuple):
     end: int
     type: TimexType
     value: str | None  # None: nothing of its value is known (an undated "tomorrow")
+    flag: str | None = None  # why the timeline leaves a date out that it would otherwise use
 
 
 def timexes(facts: ArticleFacts, anchor: Anchor) -> list[Timex]:
@@ -45,12 +46,15 @@ def timexes(facts: ArticleFacts, anchor: Anchor) -> list[Timex]:
     on (`anchor`), in reading order."""
     days: dict[int, date] = {}  # the day each dated expression stands for, for clocks to join
     found: list[Timex] = []
+    written = anchor.latest if anchor.days() else None
     for index, mention in enumerate(facts.times):
         if isinstance(mention.expr, Clock):
             continue
         timex = _timex(mention, anchor)
         if timex is None:
             continue
+        if (span := resolve(mention, anchor)) is not None:
+            timex = timex._replace(flag=implausible(mention, span, written))
         found.append(timex)
         if timex.type in ("DATE", "TIME") and timex.value and len(timex.value) >= 10:
             with contextlib.suppress(ValueError):  # "XXXX-07-06"
