@@ -46,8 +46,11 @@ _M = TypeVar("_M", TimeMention, PersonMention, PlaceMention, OrganisationMention
 def extract(text: str) -> ArticleFacts:
     """The facts in an article's cleaned text."""
     sentences = split_sentences(text)
+    # A lone capitalised word the article also writes in lower case ("Analysts said", "the
+    # analysts") is a word that starts a sentence: no name of anybody, anywhere or any body.
+    lower = _lower_case_words(text)
     parts = [
-        _read(span.of(text), quoted)
+        _read(span.of(text), quoted, _opens_with_a_word(span.of(text), lower))
         for span, quoted in zip(sentences, _quote_states(text, sentences), strict=True)
     ]
     context = frozenset().union(*(part.countries for part in parts))
@@ -70,9 +73,6 @@ def extract(text: str) -> ArticleFacts:
         for place in places
         if fold(place.name) not in surnames or (place.place_id is not None and _well_known(place))
     ]
-    # A lone capitalised word the article also writes in lower case ("Analysts said", "the
-    # analysts") is a word that starts a sentence, not a surname nor a body's name.
-    lower = _lower_case_words(text)
     # A name the article shows to be a body's is one wherever the article writes it: not a
     # person ("Apple Computer"), not a place ("Delta"), not a surname.
     # ...unless the article names a person so, in full ("Boris Johnson ... Johnson said its").
@@ -164,17 +164,21 @@ def _organisations(
 ) -> list[OrganisationMention]:
     """The article's bodies: those with evidence, and bare names that are not somebody's, not a
     place and not a common word (the article writes them in lower case too)."""
-    named = [m.span for m in people if m.evidence != "surname"] + [m.span for m in places]
+    named: dict[int, list[Span]] = {}
+    for person in people:
+        if person.evidence != "surname":
+            named.setdefault(person.sentence, []).append(person.span)
+    for place in places:
+        named.setdefault(place.sentence, []).append(place.span)
     kept = []
     for org in found:
         if org.evidence in ("context", "acronym", "bare") and org.name.casefold() in lower:
             continue  # "Some said ...", "Five years after its launch": a common word
+        near = named.get(org.sentence, ())
         if org.evidence == "bare" and fold(org.name) not in bodies:
-            if org.name.casefold() in lower or any(
-                span.start < org.span.end and org.span.start < span.end for span in named
-            ):
+            if any(span.start < org.span.end and org.span.start < span.end for span in near):
                 continue
-        elif any(span.start <= org.span.start and org.span.end <= span.end for span in named):
+        elif any(span.start <= org.span.start and org.span.end <= span.end for span in near):
             continue
         kept.append(org)
     return kept
@@ -206,10 +210,25 @@ class _Sentence:
     organisations: tuple[OrganisationMention, ...]
 
 
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_][\w’'-]*)")
+
+
+def _opens_with_a_word(sentence: str, lower: set[str]) -> bool:
+    """Whether a sentence opens with a capitalised word its article also writes in lower case,
+    or its singular or plural."""
+    first = _FIRST_WORD.match(sentence)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word in lower or word.removesuffix("s") in lower or f"{word}s" in lower
+
+
 @lru_cache(maxsize=REMEMBERED_SENTENCES)
-def _read(sentence: str, quoted: bool) -> _Sentence:
+def _read(sentence: str, quoted: bool, opens_with_a_word: bool = False) -> _Sentence:
     whole = [Span(0, len(sentence))]
     runs = find_runs(sentence, whole)
+    if opens_with_a_word:  # "Analysts said ...": the opening word alone names nobody
+        runs = [run for run in runs if not (run.at_sentence_start and len(run.tokens) == 1)]
     people = find_people(sentence, whole, runs)
     organisations = find_organisations(sentence, runs, people)
     people, organisations = _settle(people, organisations)

@@ -15,6 +15,7 @@ from briefing.model import Fingerprint
 
 SHINGLE_WORDS = 5
 SKETCH_SIZE = 64
+SKETCHED_CHARACTERS = 1_200  # of the body: copies share their first paragraphs, if any
 KEY_PARAGRAPHS = 3  # the longest paragraphs an article is filed under
 KEY_LENGTH = 120  # characters: shorter paragraphs are too common to tell copies apart
 
@@ -25,7 +26,7 @@ def sketch(text: str) -> bytes:
     """The smallest hashes of the text's five-word phrases, its first paragraph (the title)
     left out; packed as 32-bit numbers, a tenth of the memory of a tuple of ints."""
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
-    words = _WORD.findall(body.casefold())
+    words = _WORD.findall(body[:SKETCHED_CHARACTERS].casefold())
     phrases = {
         zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
         for i in range(max(0, len(words) - SHINGLE_WORDS + 1))

@@ -52,14 +52,16 @@ _AFTER = re.compile(
     r"network|broadcaster|newspaper|publisher|insurer|lender|chain|conglomerate|supplier|"
     r"charity|party|union|regulator|watchdog|ministry|department|body|institute|university)\b"
 )
-_BEFORE = re.compile(
-    r"\b(?:shares|stock|employees|executives|customers|officials|spokesperson|spokesman|"
-    r"spokeswoman|chief\s+executive|CEO|founder|chairman|head|owner)\s+(?:of|at|for|from)\s+$"
-    r"|\b(?:company|firm|maker|provider|carrier|airline|bank|giant|start-?up|group|agency|"
-    r"regulator|watchdog|insurer|lender|retailer|manufacturer|broadcaster|newspaper|"
-    r"conglomerate|supplier|developer|website|site|app|platform|outlet|network|"
-    r"broadcaster|publisher|tabloid|daily)\s+$",
-    re.IGNORECASE,
+# The words just before a name that make it a body's: "shares of X", "cybersecurity firm X"
+_OWNED_OF = frozenset(
+    """shares stock employees executives customers officials spokesperson spokesman spokeswoman
+    ceo founder chairman head owner executive""".split()
+)
+_OF = frozenset({"of", "at", "for", "from"})
+_BODY_NOUNS = frozenset(
+    """company firm maker provider carrier airline bank giant startup start-up group agency
+    regulator watchdog insurer lender retailer manufacturer broadcaster newspaper conglomerate
+    supplier developer website site app platform outlet network publisher tabloid daily""".split()
 )
 _OF_TAIL = re.compile(
     r"\s+(?P<link>of|on|for)\s+(?:the\s+)?"
@@ -133,7 +135,8 @@ def _of_run(text: str, run: Run, people: list[PersonMention]) -> Iterator[Organi
 def _mention(
     text: str, run: Run, span: Span, kind: str | None, evidence: str
 ) -> OrganisationMention:
-    span = _with_of_tail(text, span)
+    if evidence == "name":  # only a word for a body goes on with "of": "Bank of America"
+        span = _with_of_tail(text, span)
     return OrganisationMention(span, span.of(text), run.sentence, kind, evidence)
 
 
@@ -144,10 +147,10 @@ def _pieces(run: Run, people: list[PersonMention]) -> Iterator[tuple[list[Token]
     names = [person.span for person in people if person.evidence != "surname"]
     piece: list[Token] = []
     for token in run.tokens:
-        inside = any(name.start <= token.span.start < name.end for name in names)
+        inside = bool(names) and any(name.start <= token.span.start < name.end for name in names)
         # a title word is part of a body's name unless a person's name follows it ("Justice
         # Department"; but "Justice Anthony Mann")
-        title = _word(token) in ROLE_WORDS and _titles_a_name(run, token, names)
+        title = bool(names) and _word(token) in ROLE_WORDS and _titles_a_name(run, token, names)
         if inside or title:
             if piece:
                 owns = _word(token) in OWNED_TITLES and _titles_a_name(run, token, names)
@@ -171,19 +174,26 @@ def _titles_a_name(run: Run, title: Token, names: list[Span]) -> bool:
 
 
 def _word(token: Token) -> str:
-    return fold(token.text).rstrip(".")
+    return _folded(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded(text: str) -> str:
+    return fold(text).rstrip(".")
+
+
+_DAY_WORDS = MONTH_AND_DAY_NAMES | TIME_WORDS
+_NO_NAME_WORDS = FUNCTION_WORDS | _DAY_WORDS
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """Leading words that are no part of a name ("The", "In", "Monday", "Russian") go."""
     while tokens and (
-        _word(tokens[0]) in FUNCTION_WORDS
-        or _word(tokens[0]) in MONTH_AND_DAY_NAMES
-        or _word(tokens[0]) in TIME_WORDS
+        _word(tokens[0]) in _NO_NAME_WORDS
         or (is_demonym(tokens[0].text) and len(tokens) > 1 and _kind_by_name(tokens) is None)
     ):
         tokens = tokens[1:]
-    while tokens and (_word(tokens[-1]) in MONTH_AND_DAY_NAMES or _word(tokens[-1]) in TIME_WORDS):
+    while tokens and _word(tokens[-1]) in _DAY_WORDS:
         tokens = tokens[:-1]
     if tokens and all(_not_an_organisation(token) for token in tokens):
         return []
@@ -237,12 +247,25 @@ def _kind_by_name(tokens: list[Token]) -> str | None:
 
 def _context(text: str, span: Span) -> bool:
     end = span.end
-    if (ticker := _TICKER.match(text, end)) and not _defines(span.of(text), ticker.group()):
+    ticker = _TICKER.match(text, end) if "(" in text[end : end + 3] else None
+    if ticker and not _defines(span.of(text), ticker.group()):
         return True  # "Microsoft (MSFT)": only a company has shares
     after = _AFTER.match(text, end, end + 120)
     if after and after.group().startswith(",") and span.start == 0:
         after = None  # "Furthermore, the company ...": an opening word, not a name
-    return bool(after) or bool(_BEFORE.search(text, max(0, span.start - 40), span.start))
+    return bool(after) or _named_as_a_body(text[max(0, span.start - 32) : span.start])
+
+
+def _named_as_a_body(before: str) -> bool:
+    """ "shares of ", "a spokesperson for ", "cybersecurity firm ": words just before a name."""
+    if not before.endswith(" "):
+        return False
+    words = before.lower().split()
+    if not words:
+        return False
+    if words[-1] in _BODY_NOUNS:
+        return True
+    return len(words) >= 2 and words[-1] in _OF and words[-2] in _OWNED_OF
 
 
 def _defines(name: str, parenthesised: str) -> bool:
@@ -264,8 +287,9 @@ _AGENCY = re.compile(r"(?:^|\n)[A-Z][A-Z .,’'-]{1,40}\s+\($")
 
 def _agency(text: str, span: Span) -> bool:
     """ "WASHINGTON (Reuters) —": the agency a dateline names."""
-    before = text[max(0, span.start - 44) : span.start]
-    return bool(_AGENCY.search(before)) and text.startswith(")", span.end)
+    if not text.startswith(")", span.end):
+        return False
+    return bool(_AGENCY.search(text[max(0, span.start - 44) : span.start]))
 
 
 def _acronym_like(text: str, span: Span) -> bool:

@@ -247,6 +247,8 @@ def _title(text: str, prefix: list[Token], span: Span) -> str | None:
         if possessives:
             start = possessives[-1].span.start
         return text[start : prefix[-1].span.end]
+    if span.start < 2 or (not text[span.start - 2].isalnum() and text[span.start - 2] != "."):
+        return None  # at a sentence's start, or after punctuation: no title in lower case
     before = text[max(0, span.start - 80) : span.start]
     before = before[max(before.rfind("\n"), _sentence_stop(before)) + 1 :]
     words = _WORD.findall(before)
@@ -276,6 +278,8 @@ def _title(text: str, prefix: list[Token], span: Span) -> str | None:
 
 def _apposition_after(text: str, span: Span) -> str | None:
     """A title set off by commas after the name: "Dmitry Peskov, the Kremlin's spokesman,"."""
+    if not text.startswith(",", span.end):
+        return None
     after = _APPOSITION_AFTER.match(text, span.end, span.end + 130)
     if after is None:
         return None

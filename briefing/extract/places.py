@@ -70,6 +70,7 @@ _OF_A_TITLE = re.compile(
     r"Countess|Archbishop|Bishop|Patriarch|Grand Duke)\s+(?:[A-Z][\w’'-]+\s+){1,3}of\s+(?:the\s+)?$"
 )
 _AREA_CUES = frozenset({"region", "city", "town", "village", "airfield", "airport", "base", "port"})
+_WORLD_ENDS = frozenset({"europe", "asia", "africa", "america", "americas", "east"})
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
 _WORLD_PART = re.compile(
     r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|latin|sub-saharan|"
@@ -199,10 +200,20 @@ def _place(text: str, candidate: PlaceCandidate, context: Container[str]) -> Pla
     for length in range(min(len(tokens), LONGEST_NAME), 0, -1):
         for start in range(len(tokens) - length + 1):
             piece = tokens[start : start + length]
-            found = _match(text, piece, candidate, context, whole=(length == len(tokens)))
+            whole = length == len(tokens)
+            if not whole and not _may_name_a_place(piece):
+                continue  # a part of a run is a place only by the gazetteer or a site's word
+            found = _match(text, piece, candidate, context, whole=whole)
             if found is not None:
                 return found
     return None
+
+
+def _may_name_a_place(piece: tuple[Token, ...]) -> bool:
+    last = fold(piece[-1].text)
+    return (len(piece) >= 2 and (last in SITE_WORDS or last in _WORLD_ENDS)) or bool(
+        gazetteer().rows(fold(" ".join(token.text for token in piece)))
+    )
 
 
 def _match(
@@ -216,15 +227,21 @@ def _match(
     written = span.of(text)
     last = fold(piece[-1].text)
     sentence = candidate.run.sentence
-    if _WORLD_PART.match(fold(written)):
+    if len(piece) == 2 and last in _WORLD_ENDS and _WORLD_PART.match(fold(written)):
         return PlaceMention(span, written, "region", sentence)  # "Latin America": not the US
-    if len(piece) == 1 and fold(written) in _COMPASS:
+    if len(piece) == 1 and last in _COMPASS:
         return None  # "the West", "North": a direction, or a part of the world unnamed
     if text.startswith("$", span.end):
         return None  # "US$": a currency
-    if _OF_A_TITLE.search(text, max(0, span.start - 60), span.start):
+    if text.endswith(" of ", 0, span.start) and _OF_A_TITLE.search(
+        text, max(0, span.start - 60), span.start
+    ):
         return None  # "Queen Margrethe of Denmark": her title, not where anything happens
-    if whole and (division := _state_of_a_city(text, span, context)) is not None:
+    if (
+        whole
+        and text.endswith(", ", 0, span.start)
+        and (division := _state_of_a_city(text, span, context)) is not None
+    ):
         return PlaceMention(span, written, "region", sentence, division.id, division.country)
     if len(piece) >= 2 and last in SITE_WORDS and not _unlikely(piece[0]):
         return PlaceMention(span, written, SITE_WORDS[last], sentence, within=_within(text, span))
@@ -241,7 +258,7 @@ def _match(
             region = regions[0]
             return PlaceMention(span, written, "region", sentence, region.id, region.country)
         return PlaceMention(span, written, "region", sentence)
-    state = _state_after(text, span, context) if whole else None
+    state = _state_after(text, span, context) if whole and text.startswith(",", span.end) else None
     certain = len(piece) > 1 or _at_dateline(text, span) or state is not None
     place = _gazetteer_place(written, context if whole else frozenset(), certain, state)
     if place is not None and place.kind == "country" and _modifies_a_title(text, span):

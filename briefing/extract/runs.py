@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.extract.lexicon import UPPER
+from briefing.extract.lexicon import FUNCTION_WORDS, UPPER, fold
 from briefing.extract.sentences import sentence_index
 from briefing.model import Span
 
@@ -53,6 +53,8 @@ class Run:
 def find_runs(text: str, sentences: list[Span]) -> list[Run]:
     runs = []
     for match in RUN.finditer(text):
+        if fold(match.group()) in FUNCTION_WORDS:
+            continue  # "The", "We", "But": a sentence's first word, no name
         tokens = tuple(_tokens(match))
         sentence = sentence_index(sentences, match.start())
         sentence_start = sentences[sentence].start if sentences else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 
@@ -66,6 +67,7 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
 _HEADLINE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def headline_case(sentence: str) -> bool:
     """In A Headline Every Word Is Capitalised (the small words of grammar aside): capitals
     there say nothing of names."""

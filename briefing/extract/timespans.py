@@ -128,6 +128,9 @@ _ERA = re.compile(
     r"nineties)\b",
     re.IGNORECASE,
 )
+_DECADE_WORDS = frozenset(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split()
+)
 _ORDINAL_CENTURIES = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 _ZONE = (
     r"\s*\(?(?:GMT|UTC|CET|CEST|EET|EEST|MSK|[ECMP][SD]T|BST|IST|JST|AEST|AEDT|local time|"
@@ -157,11 +160,11 @@ _KINDS = {
         month months year years decade decades century centuries quarters""".split()
     ),
     "reference": frozenset(
-        "now nowadays currently current recent recently lately past future present term moment "
-        "days".split()
+        """now nowadays currently current recent recently lately
+        past future present term moment""".split()
     ),
     "recurrence": frozenset(
-        """daily weekly monthly annually yearly hourly nightly every each once twice times mondays
+        """daily weekly monthly annually yearly hourly nightly every each once twice mondays
         tuesdays wednesdays thursdays fridays saturdays sundays nights mornings afternoons
         evenings""".split()
     ),
@@ -184,7 +187,12 @@ def find_spans(text: str) -> Iterator[Found]:
         words.add("am")  # "10:35", "3 p.m." are clocks too
     for kind, finder in _FINDERS:
         if kind == "era":
-            if "0s" in lower or "centur" in lower or "ties" in lower:
+            if "0s" in lower or "centur" in lower or not words.isdisjoint(_DECADE_WORDS):
+                yield from finder(text)
+        elif kind == "clock":
+            if (not words.isdisjoint(_KINDS[kind]) and any(c.isdigit() for c in text)) or (
+                "noon" in words or "midnight" in words or "midday" in words
+            ):
                 yield from finder(text)
         elif not words.isdisjoint(_KINDS[kind]):
             yield from finder(text)
@@ -244,48 +252,61 @@ def duration_value(number: str, unit: str) -> str:
 
 
 def _durations(text: str) -> Iterator[Found]:
-    for low, high in _unit_windows(text):
-        for match in _DURATION.finditer(text, low, high):
-            number = _number(match["number"])
-            unit = match["unit"]
-            if number == "X" and not unit.lower().endswith("s"):
-                continue  # "a few day": not English, likely a misreading
-            if unit.lower() == "second" and not _ENDS.match(text, match.end()):
-                continue  # "a second round": the ordinal
-            if match.group().rstrip().lower().endswith("and a half"):
-                number = str(float(number) + 0.5) if number != "X" else number
-            start = match.start()
-            if match["number"][:2].lower() in ("a ", "an") and number not in ("1", "X"):
-                start = match.start("number") + match["number"].index(" ") + 1  # "a two-year"
-            yield Found(Span(start, match.end()), Duration(duration_value(number, unit)))
-        for match in _QUARTERS.finditer(text, low, high):
+    for unit in _UNIT_WORD.finditer(text.lower()):
+        starts = [
+            word.start()
+            for word in _WORD_START.finditer(text, max(0, unit.start() - 60), unit.start())
+        ]
+        found = _duration_at(text, unit, starts)
+        if found is not None:
+            yield found
+
+
+_WORD_START = re.compile(r"(?<![\w'’.,])\w")
+
+
+def _duration_at(text: str, unit: re.Match[str], starts: list[int]) -> Found | None:
+    """The length of time that ends with this unit's word, tried from the earliest word before
+    it that can begin one (the patterns are tried at a few places, not at every character)."""
+    for start in starts:
+        match = _DURATION.match(text, start)
+        if match is None or match.start("unit") != unit.start():
+            continue
+        number = _number(match["number"])
+        unit_word = match["unit"]
+        if number == "X" and not unit_word.lower().endswith("s"):
+            return None  # "a few day": not English, likely a misreading
+        if unit_word.lower() == "second" and not _ENDS.match(text, match.end()):
+            return None  # "a second round": the ordinal
+        if match.group().rstrip().lower().endswith("and a half"):
+            number = str(float(number) + 0.5) if number != "X" else number
+        begin = match.start()
+        if match["number"][:2].lower() in ("a ", "an") and number not in ("1", "X"):
+            begin = match.start("number") + match["number"].index(" ") + 1  # "a two-year"
+        return Found(Span(begin, match.end()), Duration(duration_value(number, unit_word)))
+    for start in starts:
+        match = _QUARTERS.match(text, start)
+        if match is not None and match.end() == unit.end():
             number = _number(match["number"] or match["count"])
-            yield Found(Span(*match.span()), Duration(f"P{number}Q"))
-        for match in _BARE_UNITS.finditer(text, low, high):
-            lead = match["lead"].lower()
-            if lead == "recent":
-                continue  # "recent years" is the recent past, among the references
-            at_unit = lead in ("for", "in", "within", "over", "after")
-            start = match.start("unit") if at_unit else match.start()
-            yield Found(Span(start, match.end()), Duration(duration_value("X", match["unit"])))
+            return Found(Span(*match.span()), Duration(f"P{number}Q"))
+    for start in starts[-3:]:
+        match = _BARE_UNITS.match(text, start)
+        if match is None or match.start("unit") != unit.start():
+            continue
+        lead = match["lead"].lower()
+        if lead == "recent":
+            return None  # "recent years" is the recent past, among the references
+        at_unit = lead in ("for", "in", "within", "over", "after")
+        begin = match.start("unit") if at_unit else match.start()
+        return Found(Span(begin, match.end()), Duration(duration_value("X", match["unit"])))
+    return None
 
 
 _ENDS = re.compile(r"\s*(?:[.,;:!?)]|$|later|ago|before|after|of)")
-_UNIT_WORD = re.compile("second|minute|hour|day|week|fortnight|month|year|decade|centur|quarter")
-
-
-def _unit_windows(text: str) -> list[tuple[int, int]]:
-    """The stretches around words for units of time, where a length of time can be: the
-    patterns are tried there, not at every character of the sentence."""
-    windows: list[tuple[int, int]] = []
-    for unit in _UNIT_WORD.finditer(text.lower()):
-        low = text.rfind(" ", 0, max(0, unit.start() - 48)) + 1
-        high = min(len(text), unit.end() + 24)
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], high)
-        else:
-            windows.append((low, high))
-    return windows
+_UNIT_WORD = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies)"
+    r"|quarters)\b"
+)  # whole words: "Monday", "today" hold no length of time
 
 
 def _references(text: str) -> Iterator[Found]:

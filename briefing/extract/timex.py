@@ -20,6 +20,7 @@ from briefing.model import (
     Clock,
     DateFields,
     DatingExpr,
+    PartOfYear,
     RelativeRef,
     Span,
     Tense,
@@ -128,6 +129,7 @@ _GUARDED_PATTERNS = [
         ("from ", "between "),
     ),
 ]
+_YEAR_PATTERNS = frozenset({0, 1, 7})  # the ones that hold a year, not a month's name
 _BARE_YEAR = re.compile(rf"(?<![\w$€£#.,/-])(?P<bare>{YEAR})(?![\w%]|[.,]\d|-\d)")
 _COUNTED_AFTER = re.compile(r"\s+(?!was\b|is\b|has\b|as\b|this\b|its\b|his\b)[a-z]+s\b")
 _COUNTED_BEFORE = re.compile(
@@ -168,11 +170,23 @@ def find_times(
 ) -> list[TimeMention]:
     """Every time expression in `text`, in reading order, each with its sentence and tense.
     `quoted_at_start` says whether `text` begins inside a quotation."""
-    found = _without_overlaps([*_written(text), *_weekdays(text), *_relatives(text), *_spans(text)])
+    anchors = _all_anchors(text)
+    found = _without_overlaps(
+        [
+            *_written(text, anchors["month"], anchors["year"]),
+            *_weekdays(text, anchors["weekday"]),
+            *_relatives(text, anchors["relative"]),
+            *_spans(text),
+        ]
+    )
     placed = [(item, sentence_index(sentences, item.span.start)) for item in found]
     clocks = _clocks_of(placed, sentences)
     mentions = []
     for index, (item, sentence) in enumerate(placed):
+        if not isinstance(item.expr, _TOLD_IN_TIME):
+            # a length, a repeat, "now", an era, a clock: no tense or quotation changes them
+            mentions.append(TimeMention(item.span, item.expr, sentence))
+            continue
         where = sentences[sentence] if sentences else Span(0, len(text))
         tense = tense_at(text, where, item.span)
         if isinstance(item.expr, WeekdayRef) and text.startswith(("'s", "’s"), item.span.end):
@@ -197,6 +211,7 @@ def find_times(
     return mentions
 
 
+_TOLD_IN_TIME = (WrittenDate, WeekdayRef, RelativeRef, PartOfYear)  # what tense can move
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)$", re.IGNORECASE)
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -216,12 +231,14 @@ def _spans(text: str) -> Iterator[_Found]:
 # Every written date holds a month's name, a year or a dotted day: the patterns are tried only
 # around those, not at every character of the article.
 # Plain alternatives of words are what Python's regex engine scans fastest.
-_MONTH_ANCHOR = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_ANCHOR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
+)  # whole words: "Market" and "Decision" hold no month
 _YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")
 _WEEKDAY_ANCHOR = re.compile(WEEKDAY)
 _RELATIVE_ANCHOR = re.compile(
     "Today|today|Tonight|tonight|Yesterday|yesterday|Tomorrow|tomorrow|week|month|year|ago"
-    "|earlier|before"
 )
 
 
@@ -257,19 +274,47 @@ def _anchors(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)]
 
 
-def _written(text: str) -> Iterator[_Found]:
-    months = _anchors(_MONTH_ANCHOR, text)
-    years = _anchors(_YEAR_ANCHOR, text)
+_ANCHOR = re.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern.pattern})"
+        for kind, pattern in (
+            ("month", _MONTH_ANCHOR),
+            ("year", _YEAR_ANCHOR),
+            ("weekday", _WEEKDAY_ANCHOR),
+            ("relative", _RELATIVE_ANCHOR),
+        )
+    )
+)
+
+
+def _all_anchors(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of written time can be (its months, years, weekdays, relative words),
+    in one scan of the text."""
+    found: dict[str, list[tuple[int, int]]] = {
+        "month": [], "year": [], "weekday": [], "relative": []
+    }  # fmt: skip
+    for match in _ANCHOR.finditer(text):
+        found[match.lastgroup or ""].append(match.span())
+    return found
+
+
+def _written(
+    text: str, months: list[tuple[int, int]], years: list[tuple[int, int]]
+) -> Iterator[_Found]:
     anchors = sorted(months + years)
     if not anchors:
         return
     lower = text.lower()
     patterns = [
-        *_WRITTEN_PATTERNS,
-        *(pattern for pattern, words in _GUARDED_PATTERNS if any(w in lower for w in words)),
-    ]
-    for pattern in patterns:
-        for match in _near(pattern, text, anchors, before=48, after=64):
+        *((pattern, years if index in _YEAR_PATTERNS else months)
+          for index, pattern in enumerate(_WRITTEN_PATTERNS)),
+        *((pattern, months) for pattern, words in _GUARDED_PATTERNS
+          if any(w in lower for w in words)),
+    ]  # fmt: skip
+    for pattern, near in patterns:
+        if not near:
+            continue  # each pattern holds a year or a month's name: none here
+        for match in _near(pattern, text, near, before=48, after=64):
             if (expr := _written_expr(match, text)) is not None:
                 start, end = match.span()
                 core = text[start:end]
@@ -457,10 +502,8 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return 1 <= day <= last
 
 
-def _weekdays(text: str) -> Iterator[_Found]:
-    for match in _near(
-        _WEEKDAY_PATTERN, text, _anchors(_WEEKDAY_ANCHOR, text), before=16, after=40
-    ):
+def _weekdays(text: str, anchors: list[tuple[int, int]]) -> Iterator[_Found]:
+    for match in _near(_WEEKDAY_PATTERN, text, anchors, before=16, after=40):
         before = text[max(0, match.start() - 12) : match.start()]
         if _NAMED_DAY_BEFORE.search(before):
             continue  # "Good Friday", "Black Friday": names, not days of this week
@@ -478,10 +521,8 @@ def _weekdays(text: str) -> Iterator[_Found]:
         yield _Found(Span(match.start(), end), WeekdayRef(first, shift, until))
 
 
-def _relatives(text: str) -> Iterator[_Found]:
-    for match in _near(
-        _RELATIVE_PATTERN, text, _anchors(_RELATIVE_ANCHOR, text), before=24, after=8
-    ):
+def _relatives(text: str, anchors: list[tuple[int, int]]) -> Iterator[_Found]:
+    for match in _near(_RELATIVE_PATTERN, text, anchors, before=24, after=8):
         expr: RelativeRef | None
         if match["the_weekend"]:
             expr = RelativeRef("weekend", 0)
