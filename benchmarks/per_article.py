@@ -33,6 +33,7 @@ def norm(name: str) -> str:
         c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
     ).strip(_ENDS)
     name = re.sub(r"(['’]s|['’])$", "", name).strip(_ENDS)
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)  # "The Washington Post": one name
     return re.sub(r"\s+", " ", name).casefold()
 
 

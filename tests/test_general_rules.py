@@ -52,6 +52,14 @@ def places(text: str) -> dict[str, str]:
          date(2021, 3, 4), "date in its address"),
         (RawArticle(" date 2021-03-04 Quarry fire burns for a second day\n\nIt burned."),
          date(2021, 3, 4), "date line"),
+        (RawArticle("Quarry fire\n\nThursday, March 4, 2021\n\nIt burned."),
+         date(2021, 3, 4), "date line"),
+        (RawArticle("Quarry fire\n\nMarch 4, 2021 / 8:05 PM EST\n\nIt burned."),
+         date(2021, 3, 4), "date line"),
+        (RawArticle("URL: https://news.example/2021/03/04/quarry-fire\n\nQuarry fire\n\nIt burned."),
+         date(2021, 3, 4), "date in its address"),
+        (RawArticle("Quarry fire\n\nIt burned.", url="https://news.example/2021/mar/04/fire/"),
+         date(2021, 3, 4), "date in its address"),
     ],
 )  # fmt: skip
 def test_a_page_gives_its_own_date(raw: RawArticle, expected: date, how: str) -> None:
@@ -61,6 +69,26 @@ def test_a_page_gives_its_own_date(raw: RawArticle, expected: date, how: str) ->
     assert article.date.day == expected
     assert article.date.how == how
     assert "2 min read" not in text and "published on" not in text
+    assert "March 4, 2021" not in text and "https://" not in text
+    assert article.title.startswith("Quarry fire")
+
+
+def test_a_date_line_or_an_address_is_no_event_and_no_title(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.md": "URL: https://news.example/fire\n\nQuarry fire\n\nThursday, March 4, 2021"
+            "\n\nBy Ana Ruiz The Valley Courier\n\nCrews fought the fire on Wednesday."
+        }
+    )
+    article = briefing.article["a.md"]
+    assert (article.title, article.url, article.author) == (
+        "Quarry fire",
+        "https://news.example/fire",
+        "Ana Ruiz",
+    )
+    assert article.outlet == "The Valley Courier"
+    assert dates_of(briefing, "a.md") == ["2021-03-03"]
+    assert {person.name for person in briefing.people} == set()
 
 
 def test_today_told_of_a_dated_photo_dates_the_article(briefing_of: Make) -> None:
@@ -97,6 +125,21 @@ def test_captions_and_credits_give_no_person_place_or_event(briefing_of: Make) -
     assert {venue.name for venue in briefing.venues} == {"Bergen"}
     assert dates_of(briefing, "a.txt") == ["2021-03-04"]
     assert "Storm closes" not in briefing.text("a.txt")
+
+
+def test_a_paragraph_that_credits_its_picture_is_a_caption(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2021-03-04 Ferry strike\n\nA ferry waits at the quay in Tromsø on "
+            "March 1, 2021. Crews left it there. (Lars Evensen/The Valley Courier)\n\nAn empty "
+            "deck in Ålesund. Photo by Siri Berg/Norwegian Coast Guard\n\nFerry crews in Bergen "
+            "walked out on Thursday, union leader Kari Dahl said."
+        }
+    )
+    assert {person.name for person in briefing.people} == {"Kari Dahl"}
+    assert not {"Tromsø", "Ålesund"} & {venue.name for venue in briefing.venues}
+    assert dates_of(briefing, "a.txt") == ["2021-03-04"]
+    assert "(Lars Evensen/The Valley Courier)" in briefing.text("a.txt")  # shown as the page has it
 
 
 # -- 3. ranges and lists --------------------------------------------------------------------------
@@ -266,6 +309,8 @@ def test_two_people_who_share_a_given_name_stay_two(briefing_of: Make) -> None:
         ("Trade with Latin America and the Middle East grew.",
          {"Latin America": "region", "Middle East": "region"}),
         ("The West condemned it; it cost US$ 5 million.", {}),
+        ("Ships waited in the Port of Baltimore and the Strait of Hormuz.",
+         {"Port of Baltimore": "port", "Strait of Hormuz": "sea"}),
     ],
 )  # fmt: skip
 def test_places_as_the_text_and_the_gazetteer_give_them(

@@ -166,9 +166,9 @@ def make_article(path: str, raw: RawArticle) -> tuple[Article, str] | None:
     article = Article(
         path=path,
         title=cleaned.title,
-        date=stated_date(written, how, body, cleaned.published, raw.url),
+        date=stated_date(written, how, body, cleaned.published, raw.url or cleaned.url),
         outlet=raw.outlet or cleaned.outlet,
-        url=raw.url,
+        url=raw.url or cleaned.url,
         author=raw.author or cleaned.author,
     )
     return article, cleaned.text

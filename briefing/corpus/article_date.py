@@ -59,11 +59,24 @@ _URL_DATE = re.compile(
 )
 
 
+_URL_NAMED_MONTH = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)/(?P<month>[a-z]{3})[a-z]*/(?P<day>0?[1-9]|[12]\d|3[01])/",
+    re.IGNORECASE,
+)
+_MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
 def url_date(url: str) -> date | None:
-    """The day a news address carries, as most sites write it: /2021/03/04/, -20210304-."""
+    """The day a news address carries, as most sites write it: /2021/03/04/, -20210304-,
+    /2021/mar/04/."""
     path = url.split("?", 1)[0].split("#", 1)[0]
-    match = _URL_DATE.search(path)
-    return _date(int(match["year"]), int(match["month"]), int(match["day"])) if match else None
+    if match := _URL_DATE.search(path):
+        return _date(int(match["year"]), int(match["month"]), int(match["day"]))
+    if (match := _URL_NAMED_MONTH.search(path)) and (
+        month := match["month"].lower()
+    ) in _MONTH_ABBREVIATIONS:
+        return _date(int(match["year"]), _MONTH_ABBREVIATIONS.index(month) + 1, int(match["day"]))
+    return None
 
 
 _FULL_DATE = re.compile(

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefing.extract.furniture import CREDIT_AT_END, CREDITED_SENTENCES
 from briefing.extract.sentences import split_sentences
 
 TITLE_LIMIT = 160
 LINE_RULE_WORDS = 40  # a longer line is a paragraph: its clutter is sought sentence by sentence
+HEAD_LINES = 4  # an address alone on a line among the first is the page's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,7 @@ class Cleaned:
     dropped: tuple[tuple[str, str], ...] = field(default=())  # (rule, the words dropped)
     published: tuple[str, str] | None = None  # the words of a byline's or "Published" line's
     # date, and which: they may date the article
+    url: str | None = None  # the page's address, from a line that gives it ("URL: https://...")
 
 
 def _rule(pattern: str) -> re.Pattern[str]:
@@ -102,6 +105,27 @@ _BYLINE = re.compile(
     rf"^(?:By|BY|by)\s+(?P<author>{_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)"
     r"(?:\s*(?:[,|•·—–-]|\bon\b)\s*(?P<rest>.{6,80}))?$"
 )
+# "By Jo Doe The Daily Example": a byline that runs into the outlet's name
+_BYLINE_OUTLET = re.compile(
+    r"^(?:By|BY)\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?!The\b)[A-Z][\w.'’-]+){1,2})"
+    r"\s+(?P<outlet>The(?:\s+[A-Z][\w.'’&-]+){1,4})$"
+)
+# "URL: https://...", "Source: https://...", or the address alone on its line
+_ADDRESS = re.compile(
+    r"^\W*(?P<label>(?:url|link|source|address|canonical|permalink)\s*:\s*)?"
+    r"<?(?P<url>https?://\S+?)>?$",
+    re.IGNORECASE,
+)
+# A line that is nothing but a date: "Thursday, March 4, 2021", "March 4, 2021 / 8:05 PM EST",
+# "Date: 2021-03-04": the page's date, never an event of the story
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p gmt utc bst cet
+    cest est edt cst cdt pst pdt ist date dated on at updated published posted""".split()
+)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_WORD = re.compile(r"[^\W\d_]+")
 # "Published 8:05 PM, March 4, 2021", "This content was published on 4 March 2021 - 10:05",
 # "Last updated: ...": a line of the page that dates it
 _PUBLISHED = re.compile(
@@ -143,20 +167,22 @@ def clean(body: str, title: str | None = None) -> Cleaned:
     outlet: str | None = None
     author: str | None = None
     published: tuple[str, str] | None = None
+    url: str | None = None
     lines: list[str] = []
     for raw in body.split("\n"):
         line = _SPACE_RUN.sub(" ", raw.strip())
+        captioned = _is_credited_caption(line)
         if stamp := _INLINE_PUBLISHED.search(line):
             published = published or (stamp["rest"], f"{stamp['which'].lower()} line")
             dropped.append(("timestamp", stamp.group().strip()))
             line = _INLINE_PUBLISHED.sub("", line)
-        if credit := _TRAILING_CREDIT.search(line):
+        if not captioned and (credit := _TRAILING_CREDIT.search(line)):
             dropped.append(("photo credit", credit.group().strip()))
             line = line[: credit.start()]
         if counter := _INLINE_COUNTER.search(line):
             dropped.append(("view counter", counter.group().strip()))
             line = _INLINE_COUNTER.sub("", line)
-        if credit := _INLINE_CREDIT.search(line):
+        if not captioned and (credit := _INLINE_CREDIT.search(line)):
             dropped.append(("photo credit", credit.group().strip()))
             line = _INLINE_CREDIT.sub("", line)
         if not line:
@@ -164,6 +190,17 @@ def clean(body: str, title: str | None = None) -> Cleaned:
         if masthead := _MASTHEAD.match(line):
             outlet = outlet or masthead["outlet"].strip()
             dropped.append(("masthead", line))
+        elif address := _ADDRESS.match(line):
+            if address["label"] or len(lines) < HEAD_LINES:  # not a link further down the page
+                url = url or address["url"]
+            dropped.append(("address", line))
+        elif _is_date_only(line):
+            published = published or (line, "date line")
+            dropped.append(("timestamp", line))
+        elif byline := _BYLINE_OUTLET.match(line):
+            author = author or byline["author"]
+            outlet = outlet or byline["outlet"]
+            dropped.append(("byline", line))
         elif byline := _BYLINE.match(line):
             author = author or byline["author"]
             if byline["rest"]:
@@ -189,7 +226,21 @@ def clean(body: str, title: str | None = None) -> Cleaned:
     title = title or ""
     if title and not (paragraphs and _key(paragraphs[0]).startswith(_key(title))):
         paragraphs.insert(0, title)
-    return Cleaned(title, "\n\n".join(paragraphs), outlet, author, tuple(dropped), published)
+    return Cleaned(title, "\n\n".join(paragraphs), outlet, author, tuple(dropped), published, url)
+
+
+def _is_credited_caption(line: str) -> bool:
+    """A short paragraph that ends by crediting its picture: a caption, kept whole with its credit
+    so that the extraction knows it for one."""
+    return bool(CREDIT_AT_END.search(line)) and (
+        len(_ROUGH_SENTENCE.split(line)) <= CREDITED_SENTENCES
+    )
+
+
+def _is_date_only(line: str) -> bool:
+    if len(line.split()) > 10 or not _YEAR.search(line):
+        return False
+    return all(word.lower() in _DATE_WORDS for word in _WORD.findall(line))
 
 
 def _clutter_rule(line: str) -> str | None:

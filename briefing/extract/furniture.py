@@ -1,6 +1,7 @@
-"""Page furniture the cleaning keeps: photo captions. They may date the article (a photo of
-today's hearing, dated), but they are not the story: no person, place, body or event of the
-story comes from them, and a credited photographer is nobody in it.
+"""Page furniture the cleaning keeps: photo captions, marked as such, told as a picture, or ending
+with the picture's credit. They may date the article (a photo of today's hearing, dated), but they
+are not the story: no person, place, body or event of the story comes from them, and a credited
+photographer is nobody in it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,16 @@ _FULL_DATE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
     r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
 )
+# "... (Ulysses Doe/The Daily Example)", "... Photo by Jane Doe/U.S. Navy", "REUTERS/Jo Doe/File
+# Photo", "Courtesy of the state's transport department": a caption ends by crediting the picture
+CREDIT_AT_END = re.compile(
+    r"(?:\(\s*[A-Z][^()/]{1,50}/\s*[A-Z][^()]{1,50}\)"
+    r"|\b(?i:photo|picture|image|video)s?\s+(?i:by|courtesy of|credit:?)\s+[^.!?]{2,80}"
+    r"|\b[Cc]ourtesy(?: photo)?(?: of)?\s+[^.!?]{2,60}"
+    r"|\b(?:[A-Z]{2,}(?:\s[A-Z]{2,})?|Getty Images|AP Photo)/[A-Z][\w.'’ -]{1,40}"
+    r"(?:/(?:File|Pool|Handout)(?: Photo)?)?)\W*$"
+)
+CREDITED_SENTENCES = 4  # a longer paragraph that ends with a credit is text a caption ran into
 _TOLD_AS_NEWS = re.compile(r"\b(?:said|says|told|will|would|has|have|had)\b")
 CAPTION_WORDS = 70
 
@@ -49,6 +60,8 @@ def captions(text: str, sentences: list[Span]) -> frozenset[int]:
 def _caption(text: str, sentences: list[Span], paragraph: list[int]) -> list[int]:
     words = text[sentences[paragraph[0]].start : sentences[paragraph[-1]].end]
     if _MARKED.match(words):
+        return paragraph
+    if len(paragraph) <= CREDITED_SENTENCES and CREDIT_AT_END.search(words):
         return paragraph
     if len(paragraph) > 2 or len(words.split()) > CAPTION_WORDS:
         return []

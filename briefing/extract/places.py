@@ -84,6 +84,13 @@ _STATE_AFTER = re.compile(
 _CITY_BEFORE = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},\s+$")
 
 
+# "the Port of Baltimore", "the Strait of Hormuz", "Isle of Man": a feature's word, then its name
+_FEATURE_OF = re.compile(
+    rf"\b(?P<feature>Port|Harbou?r|Straits?|Gulf|Bay|Sea|Isles?|Islands?|Cape|Lake|Mount)\s+of\s+"
+    rf"(?:the\s+)?{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{0,2}}"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceCandidate:
     tokens: tuple[Token, ...]
@@ -118,7 +125,20 @@ def places_of(
         if mention is not None:
             found.append(mention)
     found.extend(_lowercase_cities(text, sentences))
+    found.extend(_features_of(text, sentences))
     return sorted(found, key=lambda mention: mention.span.start)
+
+
+def _features_of(text: str, sentences: list[Span]) -> list[PlaceMention]:
+    """ "the Port of Baltimore": a place by its feature's word; the city in it stays one too."""
+    if " of " not in text:
+        return []
+    found = []
+    for match in _FEATURE_OF.finditer(text):
+        span = Span(match.start(), match.end())
+        kind = SITE_WORDS.get(fold(match["feature"]).rstrip("s"), "place")
+        found.append(PlaceMention(span, match.group(), kind, sentence_index(sentences, span.start)))
+    return found
 
 
 def _inside_any(span: Span, spans: list[Span]) -> bool:

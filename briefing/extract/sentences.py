@@ -13,7 +13,7 @@ from briefing.model import Span
 # Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col sgt capt cpt maj adm cmdr sen rep gov pres st jr sr rev
-    fr hon amb inc ltd co corp bros dept univ assn approx vs etc al vol fig ca cf jan feb
+    fr hon amb ft mt inc ltd co corp bros dept univ assn approx vs etc al vol fig ca cf jan feb
     mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     a.m p.m e.g i.e""".split()
 )
