@@ -215,6 +215,33 @@ def test_a_month_of_something_dated_to_the_day_is_that_day(briefing_of: Make) ->
     assert day.mention_count == 2
 
 
+def test_a_week_of_something_dated_to_the_day_is_that_day(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2021-03-13 Ferry strike\n\nKari Dahl led the strike last week. "
+            "Kari Dahl called the strike on Tuesday, March 2. Prices rose last week."
+        }
+    )
+    assert dates_of(briefing, "a.txt") == ["2021-03-01/2021-03-07", "2021-03-02"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fans cheered after the win in Sunday's final.", ["2021-02-28"]),
+        ("Fans gathered ahead of Sunday's final.", ["2021-03-07"]),
+        ("Sunday's final is sold out.", []),  # which Sunday the text does not say
+    ],
+)
+def test_a_weekday_that_names_a_thing_lies_where_its_preposition_says(
+    text: str, expected: list[str]
+) -> None:
+    thursday = date(2021, 3, 4)
+    anchor = Anchor(thursday, thursday, 2021)
+    found = [resolve(mention, anchor) for mention in extract(text).times]
+    assert [span.iso() for span in found if span is not None] == expected
+
+
 # -- 9, 10, 11. people, whatever their names and titles -------------------------------------------
 
 

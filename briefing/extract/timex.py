@@ -190,7 +190,9 @@ def find_times(
         where = sentences[sentence] if sentences else Span(0, len(text))
         tense = tense_at(text, where, item.span)
         if isinstance(item.expr, WeekdayRef) and text.startswith(("'s", "’s"), item.span.end):
-            tense = Tense.UNKNOWN  # "Monday's talks": the sentence's tense is not the talks'
+            # "Monday's talks": the sentence's tense is not the talks', but "after"/"since" or
+            # "before"/"ahead of" just before them says which way they lie
+            tense = _told_by_a_preposition(text, where.start, item.span.start)
         elif isinstance(item.expr, WeekdayRef) and _UNTIL_BEFORE.search(
             text, max(0, item.span.start - 8), item.span.start
         ):
@@ -212,6 +214,20 @@ def find_times(
 
 
 _TOLD_IN_TIME = (WrittenDate, WeekdayRef, RelativeRef, PartOfYear)  # what tense can move
+_PREPOSITION_OF_TIME = re.compile(
+    r"\b(?:(?P<past>after|since|following)|(?P<future>before|ahead of))\b(?!.*\b(?:after|since|"
+    r"following|before|ahead of)\b)[^,;.]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+def _told_by_a_preposition(text: str, sentence_start: int, start: int) -> Tense:
+    match = _PREPOSITION_OF_TIME.search(text, max(sentence_start, start - 70), start)
+    if match is None:
+        return Tense.UNKNOWN
+    return Tense.PAST if match["past"] else Tense.FUTURE
+
+
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)$", re.IGNORECASE)
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}

@@ -108,26 +108,36 @@ def event_inputs(
             )
         )
     rough = {index for index, mention, _ in dated if _PART_OF_MONTH.match(mention.span.of(text))}
-    return _days_for_months(inputs, rough)
+    weeks = {index for index, mention, _ in dated if _A_WEEK.search(mention.span.of(text))}
+    return _days_for_months(inputs, rough, weeks)
 
 
 _PART_OF_MONTH = re.compile(r"(?:mid|early|late|end|beginning|start)\b", re.IGNORECASE)
+_A_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)  # "last week", "this week": seven days
 
 
-def _days_for_months(inputs: list[EventInput], rough: set[int]) -> list[EventInput]:
-    """A month an article names ("in June", "next month") of a happening it also dates to the
-    day is that day: the mentions share the day's people, places or kind of happening (bodies
-    are too often in every sentence of a story to tell its happenings apart).
+def _days_for_months(
+    inputs: list[EventInput], rough: set[int], weeks: set[int]
+) -> list[EventInput]:
+    """A month or a week an article names ("in June", "next month", "last week") of a happening
+    it also dates to the day is that day: the mentions share the day's people, places or kind of
+    happening (bodies are too often in every sentence of a story to tell its happenings apart).
     Part of a month ("mid-May", positions in `rough`) is not a day of it."""
     days = [item for item in inputs if item.when.end is None and item.when.start.precision == "day"]
     moved = []
     for item in inputs:
-        start = item.when.start
-        if item.when.end is None and start.precision == "month" and item.position not in rough:
+        start, end = item.when.start, item.when.end
+        month = end is None and start.precision == "month" and item.position not in rough
+        week = end is not None and item.position in weeks
+        if month or week:
             same = {
                 day.when
                 for day in days
-                if (day.when.start.year, day.when.start.month) == (start.year, start.month)
+                if (
+                    (day.when.start.year, day.when.start.month) == (start.year, start.month)
+                    if month
+                    else end is not None and start <= day.when.start <= end
+                )
                 and (
                     item.people & day.people
                     or item.places & day.places
