@@ -338,12 +338,26 @@ def test_two_people_who_share_a_given_name_stay_two(briefing_of: Make) -> None:
         ("The West condemned it; it cost US$ 5 million.", {}),
         ("Ships waited in the Port of Baltimore and the Strait of Hormuz.",
          {"Port of Baltimore": "port", "Strait of Hormuz": "sea"}),
+        ("Ships waited at the Port of Baltimore, officials said.", {"Port of Baltimore": "port"}),
+        ("The dead were Ana Ruiz, 35, of Mexico and Jo Cruz, 26, of Dundalk, police said.",
+         {"Mexico": "country", "Dundalk": "city"}),
     ],
 )  # fmt: skip
 def test_places_as_the_text_and_the_gazetteer_give_them(
     text: str, expected: dict[str, str]
 ) -> None:
     assert places(text) == expected
+
+
+def test_a_site_and_the_tail_of_its_name_are_one_venue(briefing_of: Make) -> None:
+    for order in ((0, 1), (1, 0)):
+        texts = [
+            " date 2021-03-04 T\nThe Henrietta Alda Bridge in Springfield, Illinois, fell.",
+            " date 2021-03-05 T\nCrews cleared the Alda Bridge on Friday.",
+        ]
+        briefing = briefing_of({f"{i}.txt": texts[j] for i, j in enumerate(order)})
+        bridges = [venue for venue in briefing.venues if venue.kind == "bridge"]
+        assert [venue.name for venue in bridges] == ["Henrietta Alda Bridge"]
 
 
 def test_city_within_its_state(briefing_of: Make) -> None:

@@ -31,7 +31,7 @@ _FULL_DATE = re.compile(
 # Photo", "Courtesy of the state's transport department": a caption ends by crediting the picture
 CREDIT_AT_END = re.compile(
     r"(?:\(\s*[A-Z][^()/]{1,50}/\s*[A-Z][^()]{1,50}\)"
-    r"|\b(?i:photo|picture|image|video)s?\s+(?i:by|courtesy of|credit:?)\s+[^.!?]{2,80}"
+    r"|\b(?i:photo|picture|image|video)s?\s+(?i:by|courtesy of|credit:?)\s+[^!?]{2,80}"
     r"|\b[Cc]ourtesy(?: photo)?(?: of)?\s+[^.!?]{2,60}"
     r"|\b(?:[A-Z]{2,}(?:\s[A-Z]{2,})?|Getty Images|AP Photo)/[A-Z][\w.'’ -]{1,40}"
     r"(?:/(?:File|Pool|Handout)(?: Photo)?)?)\W*$"

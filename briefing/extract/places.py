@@ -81,6 +81,7 @@ _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]|,\s+[A-Z][a-z]
 _STATE_AFTER = re.compile(
     r",\s+(?P<state>[A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?)(?=[\s,.;:)]|-based|$)"
 )
+_HOMETOWN = re.compile(r",\s*\d{1,3},\s+of\s+$")  # "Jo Doe, 26, of Dundalk": where she lived
 _CITY_BEFORE = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},\s+$")
 
 
@@ -125,7 +126,10 @@ def places_of(
         if mention is not None:
             found.append(mention)
     found.extend(_lowercase_cities(text, sentences))
-    found.extend(_features_of(text, sentences))
+    if features := _features_of(text, sentences):
+        spans = [feature.span for feature in features]
+        found = [m for m in found if m.place_id is not None or not _inside_any(m.span, spans)]
+        found.extend(features)  # "the Port of Baltimore": not "Port", but Baltimore still
     return sorted(found, key=lambda mention: mention.span.start)
 
 
@@ -279,7 +283,12 @@ def _match(
             return PlaceMention(span, written, "region", sentence, region.id, region.country)
         return PlaceMention(span, written, "region", sentence)
     state = _state_after(text, span, context) if whole and text.startswith(",", span.end) else None
-    certain = len(piece) > 1 or _at_dateline(text, span) or state is not None
+    certain = (
+        len(piece) > 1
+        or _at_dateline(text, span)
+        or state is not None
+        or bool(_HOMETOWN.search(text, max(0, span.start - 12), span.start))
+    )
     place = _gazetteer_place(written, context if whole else frozenset(), certain, state)
     if place is not None and place.kind == "country" and _modifies_a_title(text, span):
         return None  # "US President", "US district judge", "U.S.-led": an adjective here

@@ -241,6 +241,9 @@ class Venues:
             ):
                 return venue
         if mention.place_id is None:
+            longer = {self.resolve(venue_id) for venue_id in self.index.find(f"tail:{key}")}
+            if len(longer) == 1:
+                return self.venues.get(longer.pop())  # "Key Bridge": "Francis Scott Key Bridge"
             if mention.kind == "place":
                 for venue_id in self.index.find(f"stem:{key}"):
                     return self.venues.get(self.resolve(venue_id))  # "Dolmabahçe": the palace
@@ -270,7 +273,12 @@ class Venues:
         if len(words) >= 2 and words[-1] in SITE_WORDS:
             stem = name_key(" ".join(words[:-1]))
             self._file(venue, f"stem:{stem}")
-            self._take_in_bare(venue, stem)
+            self._take_in(venue, stem, only_bare=True)
+        if mention.place_id is None and len(words) >= 3 and words[-1] in SITE_WORDS:
+            for start in range(1, len(words) - 1):  # "Scott Key Bridge", "Key Bridge"
+                tail = name_key(" ".join(words[start:]))
+                self._file(venue, f"tail:{tail}")
+                self._take_in(venue, tail, only_bare=False)
         return venue
 
     def _near(self, key: str) -> list[str]:
@@ -290,10 +298,16 @@ class Venues:
         self.index.add(key, venue.id)
         venue.keys.add(key)
 
-    def _take_in_bare(self, site: VenueState, stem: str) -> None:
+    def _take_in(self, site: VenueState, stem: str, only_bare: bool) -> None:
+        """Merge into `site` the venues named `stem` ("Dolmabahçe" for the palace, "Key Bridge"
+        for "Francis Scott Key Bridge"); `only_bare`: only those no kind of place names."""
         for other_id in self.index.find(f"n:{stem}"):
             other = self.venues.get(self.resolve(other_id))
-            if other is not None and other.id != site.id and other.bare:
+            if (
+                other is not None
+                and other.id != site.id
+                and (other.bare if only_bare else not other.place_ids)
+            ):
                 site.forms.update(other.forms)
                 site.kinds.update(other.kinds)
                 site.within.update(other.within)
