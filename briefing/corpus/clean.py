@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.furniture import CREDIT_AT_END, CREDITED_SENTENCES
+from briefing.extract.furniture import CREDITED_SENTENCES, ends_with_a_credit
 from briefing.extract.sentences import split_sentences
 
 TITLE_LIMIT = 160
@@ -232,9 +232,7 @@ def clean(body: str, title: str | None = None) -> Cleaned:
 def _is_credited_caption(line: str) -> bool:
     """A short paragraph that ends by crediting its picture: a caption, kept whole with its credit
     so that the extraction knows it for one."""
-    return bool(CREDIT_AT_END.search(line)) and (
-        len(_ROUGH_SENTENCE.split(line)) <= CREDITED_SENTENCES
-    )
+    return ends_with_a_credit(line) and (len(_ROUGH_SENTENCE.split(line)) <= CREDITED_SENTENCES)
 
 
 def _is_date_only(line: str) -> bool:

@@ -37,6 +37,18 @@ CREDIT_AT_END = re.compile(
     r"(?:/(?:File|Pool|Handout)(?: Photo)?)?)\W*$"
 )
 CREDITED_SENTENCES = 4  # a longer paragraph that ends with a credit is text a caption ran into
+CREDIT_CHARACTERS = 160  # a credit is sought only so far back from a paragraph's end
+
+
+_CREDIT_WORDS = ("/", "hoto", "HOTO", "icture", "mage", "ideo", "ourtesy")  # one in every credit
+
+
+def ends_with_a_credit(paragraph: str) -> bool:
+    start = max(0, len(paragraph) - CREDIT_CHARACTERS)
+    tail = paragraph[start:]
+    return any(word in tail for word in _CREDIT_WORDS) and bool(CREDIT_AT_END.search(tail))
+
+
 _TOLD_AS_NEWS = re.compile(r"\b(?:said|says|told|will|would|has|have|had)\b")
 CAPTION_WORDS = 70
 
@@ -61,7 +73,7 @@ def _caption(text: str, sentences: list[Span], paragraph: list[int]) -> list[int
     words = text[sentences[paragraph[0]].start : sentences[paragraph[-1]].end]
     if _MARKED.match(words):
         return paragraph
-    if len(paragraph) <= CREDITED_SENTENCES and CREDIT_AT_END.search(words):
+    if len(paragraph) <= CREDITED_SENTENCES and ends_with_a_credit(words):
         return paragraph
     if len(paragraph) > 2 or len(words.split()) > CAPTION_WORDS:
         return []
