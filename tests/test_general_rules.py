@@ -349,6 +349,14 @@ def test_places_as_the_text_and_the_gazetteer_give_them(
     assert places(text) == expected
 
 
+def test_a_person_named_like_a_small_town_is_the_person() -> None:
+    found = extract(
+        "Spain's acting prime minister, Pedro Sánchez, spoke. In Madrid, Rubiales said no."
+    )
+    assert {person.name for person in found.people} >= {"Pedro Sánchez", "Rubiales"}
+    assert {place.name for place in found.places} == {"Spain", "Madrid"}
+
+
 def test_a_site_and_the_tail_of_its_name_are_one_venue(briefing_of: Make) -> None:
     for order in ((0, 1), (1, 0)):
         texts = [

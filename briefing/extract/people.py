@@ -38,6 +38,7 @@ _SPEECH_AFTER = re.compile(
     rf"(?:{_SAYING})\b"
 )
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SAYING})|according to)\s+$", re.IGNORECASE)
+_IN_A_PLACE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?$")
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:()“”\"]{3,110}?)"
     r"(?=[,.;:)]|\s+who\b)"
@@ -61,7 +62,7 @@ def find_people(text: str, sentences: list[Span], runs: list[Run]) -> list[Perso
     headline_case: dict[int, bool] = {}
     found: list[PersonMention] = []
     for run in runs:
-        if _whole_run_a_place(run):
+        if _whole_run_a_place(text, run):
             continue  # "Mexico City", "New York": the whole run is a place
         for prefix, name in _segments(run):
             mention = _person(text, run, prefix, name)
@@ -76,12 +77,22 @@ def find_people(text: str, sentences: list[Span], runs: list[Run]) -> list[Perso
     return found
 
 
-def _whole_run_a_place(run: Run) -> bool:
+def _whole_run_a_place(text: str, run: Run) -> bool:
     """A run of several words the gazetteer knows, or one word that names a country or a
-    great city; not a village some surname shares ("Johnson", Vermont)."""
+    great city; not a village some surname shares ("Johnson", Vermont), nor a small town named
+    like a person ("Pedro Sánchez", a town of the Dominican Republic) but where the text puts
+    something in it ("in Mae Sai")."""
     if len(run.tokens) == 1:
         return _is_place(run.tokens[0])
-    return bool(gazetteer().places(" ".join(token.text for token in run.tokens)))
+    places = gazetteer().places(" ".join(token.text for token in run.tokens))
+    if not places:
+        return False
+    if len(run.tokens) == 2 and _is_given(run.tokens[0]):
+        start = run.tokens[0].span.start
+        return bool(_IN_A_PLACE.search(text, max(0, start - 12), start)) or any(
+            place.kind != "city" or place.population >= 100_000 for place in places
+        )
+    return True
 
 
 def _segments(run: Run) -> Iterator[tuple[list[Token], list[Token]]]:
@@ -134,7 +145,7 @@ def _person(text: str, run: Run, prefix: list[Token], name: list[Token]) -> Pers
         evidence = "title"
     elif apposition:
         evidence = "apposition"
-    elif len(name) >= 2 and (_speaks(text, span) or _AGE_AFTER.match(text, span.end)):
+    elif len(name) >= 2 and (speaks(text, span) or _AGE_AFTER.match(text, span.end)):
         evidence = "name"  # "said Anupong Paochinda", "Ekapol Chanthawong, 25,"
     elif len(name) == 1 and not _is_place(name[0]) and _word(name[0]) not in SAYING_VERBS:
         evidence = "surname"  # (not "Asked about it, ...")
@@ -219,7 +230,7 @@ def _is_place_word(text: str) -> bool:
     )
 
 
-def _speaks(text: str, span: Span) -> bool:
+def speaks(text: str, span: Span) -> bool:
     return bool(_SPEECH_AFTER.match(text, span.end, span.end + 120)) or bool(
         _SPEECH_BEFORE.search(text, max(0, span.start - 20), span.start)
     )

@@ -27,6 +27,7 @@ from briefing.extract.lexicon import (
     UPPER,
     fold,
 )
+from briefing.extract.people import speaks
 from briefing.extract.runs import Run, Token
 from briefing.extract.sentences import headline_case, sentence_index
 from briefing.model import PersonMention, PlaceMention, Span
@@ -290,6 +291,14 @@ def _match(
         or bool(_HOMETOWN.search(text, max(0, span.start - 12), span.start))
     )
     place = _gazetteer_place(written, context if whole else frozenset(), certain, state)
+    if (
+        place is not None
+        and len(piece) == 1
+        and place.kind == "city"
+        and place.population < WELL_KNOWN
+        and speaks(text, span)
+    ):
+        return None  # "Rubiales said": a person, though a town of Spain has the name
     if place is not None and place.kind == "country" and _modifies_a_title(text, span):
         return None  # "US President", "US district judge", "U.S.-led": an adjective here
     if place is not None:
