@@ -44,6 +44,14 @@ def people(text: str) -> set[str]:
         ("Quillmark (QMK) shares slid.", "Quillmark"),
         ("The FAA said the planes were safe.", "FAA"),
         ("Congress passed the bill.", "Congress"),
+        (
+            "It sued in the District Court for the District of Calder.",
+            "District Court for the District of Calder",
+        ),
+        (
+            "The Court of Appeals for the Ninth Circuit ruled.",
+            "Court of Appeals for the Ninth Circuit",
+        ),
     ],
 )
 def test_general_evidence_makes_an_organisation(text: str, name: str) -> None:

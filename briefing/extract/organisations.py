@@ -314,10 +314,20 @@ def _with_of_tail(text: str, span: Span) -> Span:
     on after "of" (and after "on" or "for", for a committee)."""
     word = _word_at(text, span)
     tail = _tail(text, span.end, word) if word in ORG_KINDS else None
-    return span if tail is None else Span(span.start, tail.end(2))
+    if tail is None:
+        return span
+    span = Span(span.start, tail.end(2))
+    # "Court for the District of Maryland", "Court of Appeals for the Ninth Circuit"
+    goes_on = word == "court" or _word_at(text, span) in _JURISDICTIONS
+    if goes_on and (more := _tail(text, span.end, word)) is not None:
+        span = Span(span.start, more.end(2))
+    return span
 
 
-_TOPICAL = frozenset({"committee", "subcommittee", "council", "commission", "ministry", "office"})
+_TOPICAL = frozenset(
+    {"committee", "subcommittee", "council", "commission", "ministry", "office", "court"}
+)
+_JURISDICTIONS = frozenset({"district", "circuit", "state", "commonwealth", "county"})
 
 
 def _tail(text: str, end: int, word: str) -> re.Match[str] | None:
