@@ -349,6 +349,12 @@ def test_places_as_the_text_and_the_gazetteer_give_them(
     assert places(text) == expected
 
 
+def test_a_role_stops_where_a_caption_links_on() -> None:
+    assert people("Ana Ruiz, Deputy Harbour Master | https://harbour.example/") == {
+        "Ana Ruiz": "Deputy Harbour Master"
+    }
+
+
 def test_a_person_named_like_a_small_town_is_the_person() -> None:
     found = extract(
         "Spain's acting prime minister, Pedro Sánchez, spoke. In Madrid, Rubiales said no."

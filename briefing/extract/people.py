@@ -40,8 +40,8 @@ _SPEECH_AFTER = re.compile(
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SAYING})|according to)\s+$", re.IGNORECASE)
 _IN_A_PLACE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?$")
 _APPOSITION_AFTER = re.compile(
-    r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:()“”\"]{3,110}?)"
-    r"(?=[,.;:)]|\s+who\b)"
+    r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:()“”\"|]{3,110}?)"
+    r"(?=[,.;:)]|\s+who\b|\s+\|)"  # "Jo Doe, Deputy Mayor | https://...": a caption's link
 )
 _BOUNDARY_BEFORE = re.compile(
     r"(?:^|[,;:(“\"]\s*|[.!?]\s+|\bthat\s+|\bsaid\s+|\bwhile\s+|\band\s+)(?=[^,;:(“\"]*$)"
