@@ -391,7 +391,7 @@ class Event:
     title: str
     people: tuple[str, ...]  # Person ids, most mentioned first
     venues: tuple[str, ...]  # Venue ids, most mentioned first
-    sources: int  # distinct articles, syndicated copies counted once
+    sources: int  # independent sources: a syndicated story once, an outlet once
     mention_count: int
     article_count: int
     inferred: bool = False  # no article that reports it states its own date

@@ -52,13 +52,29 @@ def counts(briefing: Briefing) -> str:
     return "  ·  ".join(parts)
 
 
+SOURCES_EXPLAINED = (
+    "Sources: the independent sources that report an event (copies of one syndicated story, and "
+    'articles of one outlet, count once); "1 only": a single source. Articles: how many '
+    "articles report it."
+)
+
+
 def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
     """Events by date; under each title, where and who, and with `sentences` every source."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
+        title=SOURCES_EXPLAINED,
+        title_justify="left",
+        title_style="dim",
+    )
     table.add_column("Date", no_wrap=True, style="bold")
     table.add_column("Time", no_wrap=True, style="dim")
     table.add_column("Event", ratio=1)
     table.add_column("Sources", justify="right", no_wrap=True)
+    table.add_column("Articles", justify="right", no_wrap=True)
     previous = ""
     mentions = briefing.all_mentions("event") if sentences else {}  # each article read once
     for event in briefing.events:
@@ -67,7 +83,8 @@ def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
             Text("" if when == previous else when),
             Text(human_time(event.when)),
             _event_cell(briefing, event, mentions.get(event.id, [])),
-            Text(str(event.sources)),
+            Text("1 only", style="yellow") if event.sources == 1 else Text(str(event.sources)),
+            Text(str(event.article_count)),
         )
         previous = when
     return table

@@ -47,7 +47,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "21"
+ENGINE_VERSION = "22"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -542,7 +542,9 @@ class Store:
             )
             if kind == "event":
                 self.connection.execute(
-                    "UPDATE events SET sources = (SELECT count(DISTINCT a.source_group) "
+                    # independent sources: a syndicated story once, and an outlet once
+                    "UPDATE events SET sources = (SELECT min(count(DISTINCT a.source_group), "
+                    "count(DISTINCT coalesce(lower(a.outlet), 'story ' || a.source_group))) "
                     "FROM refs r JOIN articles a ON a.id = r.article "
                     "WHERE r.kind = 'event' AND r.ref = events.id), "
                     "inferred = NOT EXISTS (SELECT 1 FROM refs r JOIN articles a "

@@ -40,11 +40,9 @@ class Detail(Static):
         if bodies:
             text.append("\nBodies: ", style="dim")
             text.append(", ".join(bodies[:4]), style="magenta")
-        text.append(
-            f"\n{plural(event.sources, 'source')}, {plural(event.article_count, 'article')}, "
-            f"{plural(event.mention_count, 'mention')}  ·  ⏎ sources",
-            style="dim",
-        )
+        text.append("\n")
+        text.append(sources_line(event.sources, event.article_count, event.mention_count))
+        text.append("  ·  ⏎ sources", style="dim")
         self.update(text)
 
     def show_person(self, briefing: Briefing, person: Person) -> None:
@@ -113,3 +111,13 @@ def marked_snippet(snippet: str) -> Text:
     for piece, found in snippet_parts(snippet):
         text.append(" ".join(piece.split("\n")), style="bold reverse" if found else "")
     return text
+
+
+def sources_line(sources: int, articles: int, mentions: int) -> Text:
+    """ "Reported by 3 independent sources in 4 articles (6 mentions)", a single source marked."""
+    counted = f"in {plural(articles, 'article')} ({plural(mentions, 'mention')})"
+    if sources == 1:
+        line = Text("One source only", style="bold yellow")
+        line.append(f", {counted}", style="dim")
+        return line
+    return Text(f"Reported by {sources} independent sources {counted}", style="dim")
