@@ -63,7 +63,6 @@ _URL_NAMED_MONTH = re.compile(
     r"/(?P<year>(?:19|20)\d\d)/(?P<month>[a-z]{3})[a-z]*/(?P<day>0?[1-9]|[12]\d|3[01])/",
     re.IGNORECASE,
 )
-_MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 def url_date(url: str) -> date | None:
@@ -72,10 +71,8 @@ def url_date(url: str) -> date | None:
     path = url.split("?", 1)[0].split("#", 1)[0]
     if match := _URL_DATE.search(path):
         return _date(int(match["year"]), int(match["month"]), int(match["day"]))
-    if (match := _URL_NAMED_MONTH.search(path)) and (
-        month := match["month"].lower()
-    ) in _MONTH_ABBREVIATIONS:
-        return _date(int(match["year"]), _MONTH_ABBREVIATIONS.index(month) + 1, int(match["day"]))
+    if match := _URL_NAMED_MONTH.search(path):
+        return parse_date(f"{match['day']} {match['month']} {match['year']}")
     return None
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.extract.furniture import CREDITED_SENTENCES, ends_with_a_credit
+from briefing.extract.furniture import AGENCY_CREDIT, CREDITED_SENTENCES, ends_with_a_credit
+from briefing.extract.lexicon import MONTH_AND_DAY_NAMES
 from briefing.extract.sentences import split_sentences
 
 TITLE_LIMIT = 160
@@ -118,11 +119,10 @@ _ADDRESS = re.compile(
 )
 # A line that is nothing but a date: "Thursday, March 4, 2021", "March 4, 2021 / 8:05 PM EST",
 # "Date: 2021-03-04": the page's date, never an event of the story
-_DATE_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p gmt utc bst cet
-    cest est edt cst cdt pst pdt ist date dated on at updated published posted""".split()
+_DATE_WORDS = MONTH_AND_DAY_NAMES | frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    sun am pm a m p gmt utc bst cet cest est edt cst cdt pst pdt ist date dated on at updated
+    published posted""".split()
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -136,10 +136,7 @@ _PUBLISHED = re.compile(
 )
 _INLINE_PUBLISHED = re.compile(r"\s*\((?P<which>Published|Updated|Posted)\s+(?P<rest>[^)]{6,60})\)")
 # "REUTERS/Mike Segar/File Photo" at the end of a caption: who took the picture
-_TRAILING_CREDIT = re.compile(
-    r"\s+(?:[A-Z]{2,}(?:\s[A-Z]{2,})?|Getty Images|AP Photo)/[A-Z][\w.'’ -]{1,40}"
-    r"(?:/(?:File|Pool|Handout)(?: Photo)?)?$"
-)
+_TRAILING_CREDIT = re.compile(rf"\s+{AGENCY_CREDIT}$")
 _DATELINE_BULLET = re.compile(r"^[^.!?]{1,40}\s[•|·]\s[^.!?]{1,40}$")
 # "(Abdel Kareem Hana/AP)", "(AP Photo/Dita Alangkara)": who took the picture, not the story.
 _INLINE_CREDIT = re.compile(

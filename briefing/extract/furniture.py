@@ -29,12 +29,16 @@ _FULL_DATE = re.compile(
 )
 # "... (Ulysses Doe/The Daily Example)", "... Photo by Jane Doe/U.S. Navy", "REUTERS/Jo Doe/File
 # Photo", "Courtesy of the state's transport department": a caption ends by crediting the picture
+# "REUTERS/Mike Segar/File Photo": an agency, then who took the picture
+AGENCY_CREDIT = (
+    r"(?:[A-Z]{2,}(?:\s[A-Z]{2,})?|Getty Images|AP Photo)/[A-Z][\w.'’ -]{1,40}"
+    r"(?:/(?:File|Pool|Handout)(?: Photo)?)?"
+)
 CREDIT_AT_END = re.compile(
     r"(?:\(\s*[A-Z][^()/]{1,50}/\s*[A-Z][^()]{1,50}\)"
     r"|\b(?i:photo|picture|image|video)s?\s+(?i:by|courtesy of|credit:?)\s+[^!?]{2,80}"
     r"|\b[Cc]ourtesy(?: photo)?(?: of)?\s+[^.!?]{2,60}"
-    r"|\b(?:[A-Z]{2,}(?:\s[A-Z]{2,})?|Getty Images|AP Photo)/[A-Z][\w.'’ -]{1,40}"
-    r"(?:/(?:File|Pool|Handout)(?: Photo)?)?)\W*$"
+    rf"|\b{AGENCY_CREDIT})\W*$"
 )
 CREDITED_SENTENCES = 4  # a longer paragraph that ends with a credit is text a caption ran into
 CREDIT_CHARACTERS = 160  # a credit is sought only so far back from a paragraph's end

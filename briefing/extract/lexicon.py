@@ -176,6 +176,12 @@ FUNCTION_WORDS = frozenset(
     onto upon via per amid among between against across along around near""".split()
 )
 
+# The words just before a place's name: "in Bucha", "at the Dusit Thani", "near Olenya".
+LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|to|from|into|across|towards|toward|around|via)\s+$"
+    r"|\b(?:on|along|across|over|near|by|at|inside|outside|into)\s+the\s+$"
+)
+
 MONTH_AND_DAY_NAMES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()

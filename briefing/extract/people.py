@@ -17,6 +17,7 @@ from briefing.extract.gazetteer import gazetteer, given_names, is_demonym, langu
 from briefing.extract.lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
+    LOCATIVE,
     MONTH_AND_DAY_NAMES,
     ORG_WORDS,
     PLACE_CUES,
@@ -38,7 +39,6 @@ _SPEECH_AFTER = re.compile(
     rf"(?:{_SAYING})\b"
 )
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SAYING})|according to)\s+$", re.IGNORECASE)
-_IN_A_PLACE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?$")
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:(?:aged\s+)?\d{1,3},\s+)?(?:the\s+|a\s+|an\s+)?(?P<role>[^,.;:()“”\"|]{3,110}?)"
     r"(?=[,.;:)]|\s+who\b|\s+\|)"  # "Jo Doe, Deputy Mayor | https://...": a caption's link
@@ -89,7 +89,7 @@ def _whole_run_a_place(text: str, run: Run) -> bool:
         return False
     if len(run.tokens) == 2 and _is_given(run.tokens[0]):
         start = run.tokens[0].span.start
-        return bool(_IN_A_PLACE.search(text, max(0, start - 12), start)) or any(
+        return bool(LOCATIVE.search(text, max(0, start - 16), start)) or any(
             place.kind != "city" or place.population >= 100_000 for place in places
         )
     return True

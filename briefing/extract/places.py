@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from briefing.extract.gazetteer import Place, gazetteer, given_names, is_demonym, languages
 from briefing.extract.lexicon import (
     FUNCTION_WORDS,
+    LOCATIVE,
     MONTH_AND_DAY_NAMES,
     ORG_WORDS,
     PLACE_CUES,
@@ -44,10 +45,6 @@ _CUE_BEFORE = re.compile(
     r"|\b(?P<one>region|province|oblast|district|city|town|village|port)\s+of\s+$"
 )
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|inside|to|from|into|across|towards|toward|around|via)\s+$"
-    r"|\b(?:on|along|across|over|near|by|at|inside|outside|into)\s+the\s+$"
-)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _IN_A_REGION = re.compile(
     rf"\s+in\s+the\s+{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?\s+(?:region|oblast|province|district)\b"
@@ -373,7 +370,7 @@ def _modifies_a_title(text: str, span: Span) -> bool:
 
 def _after_locative(text: str, span: Span) -> bool:
     before = text[max(0, span.start - 16) : span.start]
-    return bool(_LOCATIVE.search(before)) and not before.rstrip().lower().endswith("according to")
+    return bool(LOCATIVE.search(before)) and not before.rstrip().lower().endswith("according to")
 
 
 def _unlikely(token: Token) -> bool:

@@ -109,14 +109,14 @@ def event_inputs(
         )
     rough = {index for index, mention, _ in dated if _PART_OF_MONTH.match(mention.span.of(text))}
     weeks = {index for index, mention, _ in dated if _A_WEEK.search(mention.span.of(text))}
-    return _days_for_months(inputs, rough, weeks)
+    return _days_of_months_and_weeks(inputs, rough, weeks)
 
 
 _PART_OF_MONTH = re.compile(r"(?:mid|early|late|end|beginning|start)\b", re.IGNORECASE)
 _A_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)  # "last week", "this week": seven days
 
 
-def _days_for_months(
+def _days_of_months_and_weeks(
     inputs: list[EventInput], rough: set[int], weeks: set[int]
 ) -> list[EventInput]:
     """A month or a week an article names ("in June", "next month", "last week") of a happening
@@ -126,28 +126,30 @@ def _days_for_months(
     days = [item for item in inputs if item.when.end is None and item.when.start.precision == "day"]
     moved = []
     for item in inputs:
-        start, end = item.when.start, item.when.end
-        month = end is None and start.precision == "month" and item.position not in rough
-        week = end is not None and item.position in weeks
-        if month or week:
-            same = {
-                day.when
-                for day in days
-                if (
-                    (day.when.start.year, day.when.start.month) == (start.year, start.month)
-                    if month
-                    else end is not None and start <= day.when.start <= end
-                )
-                and (
-                    item.people & day.people
-                    or item.places & day.places
-                    or (item.kinds & day.kinds) - {"statement"}
-                )
-            }
+        when = item.when
+        a_month = when.end is None and when.start.precision == "month"
+        if (a_month and item.position not in rough) or (when.end and item.position in weeks):
+            same = {day.when for day in days if _covers(when, day.when) and _share(item, day)}
             if len(same) == 1:
                 item = item._replace(when=same.pop())
         moved.append(item)
     return moved
+
+
+def _covers(vague: DateSpan, day: DateSpan) -> bool:
+    """Whether a day lies in a month, or in a week (a span from one day to another)."""
+    if vague.end is None:
+        return (day.start.year, day.start.month) == (vague.start.year, vague.start.month)
+    return vague.start <= day.start <= vague.end
+
+
+def _share(item: EventInput, day: EventInput) -> bool:
+    """Whether two mentions tell of one happening: its people, places or kind in common."""
+    return bool(
+        item.people & day.people
+        or item.places & day.places
+        or (item.kinds & day.kinds) - {"statement"}
+    )
 
 
 def _segment(text: str, expression: Span, sentence: Span, others: list[Span]) -> Span:
