@@ -121,8 +121,8 @@ _ADDRESS = re.compile(
 # "Date: 2021-03-04": the page's date, never an event of the story
 _DATE_WORDS = MONTH_AND_DAY_NAMES | frozenset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
-    sun am pm a m p gmt utc bst cet cest est edt cst cdt pst pdt ist date dated on at updated
-    published posted""".split()
+    sun am pm a m p gmt utc bst cet cest eet eest msk est edt et cst cdt ct mst mdt mt pst pdt
+    pt ist jst aest aedt local time date dated on at updated published posted""".split()
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_]+")

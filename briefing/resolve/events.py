@@ -20,7 +20,7 @@ from datetime import date
 from typing import NamedTuple
 
 from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS
-from briefing.model import ArticleFacts, DateSpan, Span
+from briefing.model import ArticleFacts, DateSpan, Span, TimeMention
 from briefing.resolve.dates import Anchor, implausible, resolve
 from briefing.resolve.state import Backing, Index, Table
 from briefing.resolve.titles import Candidate, best_title, title_text
@@ -90,9 +90,8 @@ def event_inputs(
             if len(word) > 3 and word not in FUNCTION_WORDS
         )
         reported = written is not None and written >= when.start.first()
-        candidate = Candidate(
-            title_text(text, sentence, mention.span), words, len(neighbours) == 1, reported, article
-        )
+        headline = title_text(text, sentence, mention.span, _speaker(facts, person_links, mention))
+        candidate = Candidate(headline, words, len(neighbours) == 1, reported, article)
         kinds = frozenset(EVENT_WORDS[word] for word in segment_words if word in EVENT_WORDS)
         inputs.append(
             EventInput(
@@ -110,6 +109,20 @@ def event_inputs(
     rough = {index for index, mention, _ in dated if _PART_OF_MONTH.match(mention.span.of(text))}
     weeks = {index for index, mention, _ in dated if _A_WEEK.search(mention.span.of(text))}
     return _days_of_months_and_weeks(inputs, rough, weeks)
+
+
+def _speaker(
+    facts: ArticleFacts, person_links: Sequence[str | None], mention: TimeMention
+) -> str | None:
+    """The one person the sentence before a mention names, by the fullest name it gives: who a
+    leading "He" or "She" is. None when it names nobody or several."""
+    named: dict[str, str] = {}
+    for person, link in zip(facts.people, person_links, strict=True):
+        if link is None or person.sentence != mention.sentence - 1:
+            continue
+        if len(person.name) > len(named.get(link, "")):
+            named[link] = person.name
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 _PART_OF_MONTH = re.compile(r"(?:mid|early|late|end|beginning|start)\b", re.IGNORECASE)

@@ -1,9 +1,12 @@
-"""Event titles: a short readable sentence from the mentions, the most typical one, cut short.
+"""Event titles: a short, whole headline made from the sentences that report the event.
 
-Each mention offers a candidate: the clause that holds its date if it stands on its own, else its
-sentence without a leading "On June 2," or "While ...,", asides and attribution. The title is the
-candidate closest to what all the mentions say, preferring one whose sentence gives only this
-date and one written after the fact.
+Each mention offers a candidate, its sentence made a headline: the date left out (the timeline
+shows it), the lead-ins ("On June 2,", "While ...,", "According to ...,"), asides in brackets and
+attribution tails ("..., the ministry said") dropped, a pronoun that says something ("They
+announced that ...") left out with its verb, and a sentence longer than a headline cut where a
+clause or a phrase ends, never inside one. The title is the whole candidate closest to what all
+the mentions say, preferring one that names its actors, gives only this date and was written after
+the fact.
 """
 
 from __future__ import annotations
@@ -13,11 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, fold
-from briefing.extract.sentences import clause_around
+from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, SAYING_VERBS
 from briefing.model import Span
 
-TITLE_LIMIT = 90  # characters
+HEADLINE_WORDS = 14  # a headline a person reads at a glance
 
 
 class Candidate(NamedTuple):
@@ -31,69 +33,217 @@ class Candidate(NamedTuple):
     def merit(self) -> float:
         """How good a title it makes on its own, whatever the other mentions say."""
         length = len(self.text.split())
-        penalty = max(0, length - 16) + max(0, 5 - length) * 4
-        penalty += 6 * ("?" in self.text) + 3 * any(mark in self.text for mark in '“”"')
-        penalty += 4 * bool(_PRONOUN_START.match(self.text))
-        return 3 * self.alone + 3 * self.reported - penalty
+        penalty = max(0, 5 - length) * 4 + 6 * ("?" in self.text)
+        penalty += 3 * any(mark in self.text for mark in '“”"')
+        named = any(word[:1].isupper() for word in self.text.split()[1:])
+        return 10 * whole(self.text) + 2 * named + 3 * self.alone + 3 * self.reported - penalty
 
 
-_DROP_LEAD = re.compile(
+# -- a sentence made a headline -------------------------------------------------------------------
+
+_SAYING = "|".join(sorted(SAYING_VERBS))
+_PRONOUN = r"(?:he|she|they|it|we|i|this|that|these|those)"
+_SUBORDINATORS = (
+    r"while|as|after|although|though|despite|following|with|since|before|when|once|because|if|"
+    r"in addition to|amid|and|but|even though|until|whether"
+)
+# The words before a date that go with it: "on", "later on", "from" (of "from May 23 to 25").
+_DATE_LEAD = re.compile(
+    r"(?:\b(?:later|earlier|late|early|also)\s+)?(?:\b(?:on|in|from|during|at|as of|of)\s+)?"
+    r"(?:\bthe\s+)?$",
+    re.IGNORECASE,
+)
+# Prepositions that give a date its meaning: "until June", "by Friday", "since 2014" keep it.
+_MEANING_LEAD = re.compile(r"\b(?:until|till|by|since|before|after|ahead of|between)\s+$", re.I)
+_ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
+_LEAD = re.compile(
     r"^(?:(?:however|meanwhile|earlier|later|also|moreover|still|yet|but|and|so|then|now|"
-    r"at the same time|in addition|it should be recalled that|recall that|as a reminder|"
-    r"according to [^,]{1,60}|on the eve of [^,]{1,40}),?\s+)+",
+    r"separately|in a statement|at the same time|in addition|it should be recalled that|"
+    r"recall that|as a reminder|according to [^,]{1,60}|on the eve of [^,]{1,40}),?\s+)+",
     re.IGNORECASE,
 )
-_DROP_TAIL = re.compile(
-    r",\s*(?:[^,]{1,60}\s(?:said|says|added|noted|told [^,]{1,30})|according to [^,]{1,60})"
-    r"\s*[.!]?$"
+_LEAD_CLAUSE = re.compile(
+    rf"^(?:(?i:(?:immediately\s+|shortly\s+|just\s+)?(?:{_SUBORDINATORS}))\b|[A-Z][a-z]+ing\b)"
+    r"[^,]*,\s*",
 )
-_LEADING_DATE = re.compile(
-    r"^(?:(?:on|in|from|by|since|as of|late|early|later|earlier)\s+)?(?:the\s+)?$", re.IGNORECASE
-)
-_PRONOUN_START = re.compile(r"^(?:he|she|they|it|this|that|these|those|we|i)\b", re.IGNORECASE)
-
-
-_CLAUSE_EDGE = re.compile(r"[;:—–]|,(?!\d)")
-_SUBORDINATE = re.compile(
-    r"^(?:while|as|after|although|though|despite|following|with|since|before|when|once|"
-    r"in addition to|amid|and|but)\b[^,]*,\s*",
+_INNER_CLAUSE = re.compile(rf"\bthat\s+(?:{_SUBORDINATORS})\b[^,]{{1,80}},\s*", re.IGNORECASE)
+_TAIL = re.compile(
+    rf",\s*(?:[^,]{{1,60}}\s(?:{_SAYING})(?:\s[^,]{{1,30}})?|according to [^,]{{1,60}})\s*[.!]?$",
     re.IGNORECASE,
 )
-_NOT_A_SUBJECT = re.compile(
-    r"^(?:was|were|is|are|has|have|had|will|would|which|who|that|though|although|while|when|as|"
-    r"after|before|since|because|if|in|on|at|by|from|late|early|[a-z]+ed|[a-z]+ing)\b"
+_PRONOUN_SAYS = re.compile(
+    rf"^{_PRONOUN}\s+(?:(?:also|later|then)\s+)?(?:{_SAYING})(?:,\s*|\s+that\s+|\s+(?=[A-Z]))",
+    re.IGNORECASE,
 )
-_NOT_CONTENT = FUNCTION_WORDS | MONTH_AND_DAY_NAMES
-_DATE_WORD = re.compile(r"^(?:\d.*|late|early|later|earlier|mid-\w+)$", re.IGNORECASE)
+# A date of another mention leading the sentence: "On Sunday, ...", "Late on Friday, ...".
+_LEAD_DATE = re.compile(
+    r"^(?:(?:on|by|late|early|last|this|earlier|later|in)\s+)+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))}|\d{{1,4}}|week|month|year|weekend|night|morning)"
+    r"\w*,\s+",
+    re.IGNORECASE,
+)
+# An aside that says more about somebody: "Trump, who has promised to end the war quickly, said".
+_RELATIVE_ASIDE = re.compile(
+    r",\s(?:(?i:who|which|whose|whom|with|including|along with|together with)\s[^,]{1,90}"
+    r"|the\s[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}),\s"
+)
+# "said in a statement on his platform that ...": what was said matters, not where.
+_SAID_ASIDE = re.compile(
+    rf"^([^,]{{2,70}}?\s(?:{_SAYING}))\s+(?:in|on|at|during|after|following|to|via|through)\s"
+    r"[^\"“”]{1,90}?\s+that\s+",
+    re.IGNORECASE,
+)
+_SPEAKER_SAYS = re.compile(rf"^[^,]{{3,70}}?\s(?:{_SAYING})\s+that\s+", re.IGNORECASE)
+# A capitalised word inside a run with no full stop before it: a heading glued to its paragraph
+# ("Trump and the return to negotiations After Donald Trump returned ...").
+_GLUED_START = re.compile(
+    r"(?<=[a-z0-9])\s+(?=(?:After|Before|When|While|As|Since|In|On|The|But|However|Meanwhile)\s)"
+)
+# Where a long sentence may end early: before a clause or a phrase, never inside one.
+_CUTS = re.compile(
+    r",\s|\s(?=(?:and|as|while|after|following|amid|with|before|because|but|which|who|where|"
+    r"in|at|for|on|during|from|over|into|near|under|across|since|until|despite)\s)"
+)
+
+# A cut that leaves an aside open: "Trump, who had a call with Putin", "in Istanbul, weeks".
+_OPEN_ASIDE = re.compile(
+    r",\s(?:(?:who|which|whose|where|whom|[a-z]+ed|[a-z]+ing)\b[^,]*|\S+(?:\s\S+){0,2})$"
+)
+_OPENERS = FUNCTION_WORDS - {"the", "a", "an", "no", "our", "my", "your", "after", "before"}
+_DANGLING = FUNCTION_WORDS | SAYING_VERBS
+_THIRD_PERSON = re.compile(r"\b[a-z]{2,}[^s ]s\b")  # "names", "says"; but "talks" too
+_PAST_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
+    r"[a-z]{2,}ed|met|took|held|made|began|won|lost|left|went|came|saw|gave|fell|"
+    r"hit|sent|set|put|led|ran|told|spoke|struck|broke|found|got|kept|paid|brought|built|"
+    r"bought|caught|chose|drew|drove|flew|fought|grew|knew|meant|rose|sold|shot|shut|sat|stood|"
+    r"threw|wrote|said|struck|sank|swept|fled|bore|overtook|withdrew|began|beat|cut|quit|"
+    r"hung|lay|laid|sought|spent|stole|swore|tore|woke|wore|won|arrived|died)\b"
+)
 
 
-def title_text(text: str, sentence: Span, expression: Span) -> str:
-    """A sentence as a title: the clause that holds the date if it stands on its own, else the
-    sentence without a leading "On June 2," or "While ...,", asides and attribution."""
-    words = clause_around(text, sentence, expression, _CLAUSE_EDGE).of(text).strip(" ,;:–—")
-    if not _stands_alone(words):
-        words = sentence.of(text)
-        head = text[sentence.start : expression.start]
-        if _LEADING_DATE.match(head) and text.startswith(",", expression.end):
-            words = text[expression.end + 1 : sentence.end]
-    words = words.strip(" ,;:–—")
-    shorter = _SUBORDINATE.sub("", words)
+def title_text(text: str, sentence: Span, expression: Span, speaker: str | None = None) -> str:
+    """A mention's sentence as a headline of at most `HEADLINE_WORDS` words when it can be cut
+    where a clause or phrase ends; `speaker`, the one person the sentence before names, stands
+    for a leading "He" or "She"."""
+    start, end = _own_part(text, sentence, expression)
+    words = _tidy(
+        _drop_date(text[start : expression.start], expression.of(text), text[expression.end : end])
+    )
+    words = _ASIDE.sub("", words)
+    words = _without_lead(words)
+    shorter = _LEAD_CLAUSE.sub("", words)
     if len(shorter.split()) >= 5:
         words = shorter
-    words = _DROP_LEAD.sub("", words)
-    words = _DROP_TAIL.sub("", words).rstrip(" .,;:–—")
-    return words[:1].upper() + words[1:]
+    words = _INNER_CLAUSE.sub("that ", words)
+    words = _without_lead(_TAIL.sub("", words).rstrip(" .,;:–—"))
+    if speaker and re.match(r"(?:he|she)\s", words, re.IGNORECASE):
+        words = speaker + words[words.index(" ") :]
+    elif speaker and re.match(r"(?:his|her)\s", words, re.IGNORECASE):
+        words = speaker + "’s" + words[words.index(" ") :]
+    words = _SAID_ASIDE.sub(r"\1 ", words)
+    spoken = _PRONOUN_SAYS.sub("", words)
+    if spoken != words and len(spoken.split()) >= 4:
+        words = spoken
+    if len(words.split()) > HEADLINE_WORDS:
+        words = _tidy(_RELATIVE_ASIDE.sub(" ", words))
+    if len(words.split()) > HEADLINE_WORDS:
+        reported = _SPEAKER_SAYS.sub("", words)
+        if reported != words and len(reported.split()) >= 5:
+            words = reported
+    words = _tidy(words)
+    return _fit(words[:1].upper() + words[1:])
 
 
-def _stands_alone(clause: str) -> bool:
-    """Whether a clause reads as a sentence: a subject first, and more to it than its date."""
-    words = clause.split()
-    content = [
-        word
-        for word in words
-        if fold(word.strip(",.")) not in _NOT_CONTENT and not _DATE_WORD.match(word)
-    ]
-    return len(words) >= 5 and len(content) >= 3 and not _NOT_A_SUBJECT.match(clause)
+def _without_lead(words: str) -> str:
+    """Without what leads into the sentence: "However,", "According to ...,", "On Sunday,"."""
+    while (shorter := _LEAD.sub("", _LEAD_DATE.sub("", words))) != words:
+        words = shorter
+    return words
+
+
+def _drop_date(head: str, expression: str, tail: str) -> str:
+    """The sentence without the date it is a candidate for, where the date is an adverb
+    ("held on 16 May", "On Sunday, ..."); with it where the date carries meaning ("until June"),
+    is the subject ("The weekend did nothing") or something hangs on it ("as in May")."""
+    kept = head + expression + tail
+    if _MEANING_LEAD.search(head) or re.match(r"[’']s\b", tail):
+        return kept
+    lead = _DATE_LEAD.search(head)
+    rest = head[: lead.start()] if lead else head
+    if not rest.strip():
+        opening = tail.lstrip()
+        if (lead and lead.group().strip()) or opening[:1] in (",", "") or opening[:1].isupper():
+            return tail.lstrip(" ,")
+        return kept
+    last = rest.split()[-1].lower().strip(",;:")
+    if last in FUNCTION_WORDS:
+        return kept
+    return rest + tail
+
+
+def _own_part(text: str, sentence: Span, expression: Span) -> tuple[int, int]:
+    """The sentence, or the part of it that holds the date when a heading is glued to it."""
+    start, end = sentence.start, sentence.end
+    for found in _GLUED_START.finditer(text, sentence.start, sentence.end):
+        if found.end() <= expression.start:
+            start = found.end()
+        elif found.start() >= expression.end:
+            end = found.start()
+            break
+    return start, end
+
+
+def _tidy(words: str) -> str:
+    words = re.sub(r"\s+", " ", words)
+    words = re.sub(r"\s+([,.;:!?])", r"\1", words)
+    words = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", words)
+    return words.strip(" ,;:–—.")
+
+
+def _fit(words: str) -> str:
+    """A headline cut to `HEADLINE_WORDS` where a clause or phrase ends, the longest that reads
+    whole; the words as they are when no such cut exists."""
+    if len(words.split()) <= HEADLINE_WORDS:
+        return words
+    for found in reversed(list(_CUTS.finditer(words))):
+        left = words[: found.start()].rstrip(" ,;:")
+        if len(left.split()) <= HEADLINE_WORDS and whole(left) and not _open_aside(left):
+            return left
+    return words
+
+
+def _open_aside(words: str) -> bool:
+    """Whether a cut leaves an aside open: "Trump, who had a call with Putin", "in Istanbul,
+    weeks", "The first round of talks, held in Istanbul" (a subject and no verb before it)."""
+    if _OPEN_ASIDE.search(words):
+        return True
+    subject, comma, _ = words.partition(", ")
+    return bool(comma) and words.count(", ") % 2 == 1 and not _PAST_VERB.search(subject)
+
+
+def whole(title: str) -> bool:
+    """Whether a title reads as a whole headline: short, a subject first (not a pronoun, a
+    conjunction or lower case), a verb, nothing left hanging, quotes and brackets closed."""
+    words = title.split()
+    if not 4 <= len(words) <= HEADLINE_WORDS or "…" in title:
+        return False
+    first, last = words[0].strip("“\"'(‘"), words[-1].strip(".,;:!?”\"')’").lower()
+    if not first[:1].isupper() or first.lower() in _OPENERS | SAYING_VERBS or last in _DANGLING:
+        return False
+    _, that, said = title.rpartition(" that ")
+    if that and not (_PAST_VERB.search(said) or _THIRD_PERSON.search(said)):
+        return False  # "Kyiv confirmed that its delegation"
+    if title.count('"') % 2 or title.count("“") != title.count("”"):
+        return False
+    if title.count("(") != title.count(")"):
+        return False
+    verb = _PAST_VERB.search(title) or _THIRD_PERSON.search(title)
+    return bool(verb) and not _is_date(last)
+
+
+def _is_date(word: str) -> bool:
+    return word in MONTH_AND_DAY_NAMES or word.isdigit()
 
 
 def best_title(candidates: Sequence[Candidate], words: Counter[str]) -> str:
@@ -114,10 +264,8 @@ def best_title(candidates: Sequence[Candidate], words: Counter[str]) -> str:
 
 
 def shorten(title: str) -> str:
-    if len(title) <= TITLE_LIMIT:
+    """A title no candidate could make whole, cut at a word with a mark that says so."""
+    words = title.split()
+    if len(words) <= HEADLINE_WORDS + 4:
         return title
-    marks = (", ", " and ", " as ", " while ", " after ")
-    cut = max(title.rfind(mark, 0, TITLE_LIMIT) for mark in marks)
-    if cut < TITLE_LIMIT // 2:
-        cut = title.rfind(" ", 0, TITLE_LIMIT)
-    return title[:cut].rstrip(" ,;:") + "…"
+    return " ".join(words[:HEADLINE_WORDS]).rstrip(" ,;:") + "…"

@@ -1,0 +1,98 @@
+"""Event titles read as whole headlines: the date left to the date column, no lead-in, no
+attribution tail, no pronoun without its person, and a long sentence cut where a clause ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.model import Span
+from briefing.resolve.titles import HEADLINE_WORDS, title_text, whole
+
+
+def headline(sentence: str, date: str, speaker: str | None = None) -> str:
+    start = sentence.index(date)
+    return title_text(sentence, Span(0, len(sentence)), Span(start, start + len(date)), speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # the date is the date column's: an adverb leaves the headline
+        ("The talks were held on 16 May at the lakeside hall.", "16 May",
+         "The talks were held at the lakeside hall"),
+        ("On Sunday, volunteers reopened the mountain road.", "Sunday",
+         "Volunteers reopened the mountain road"),
+        # a date the sentence needs stays: the subject, a deadline, something that hangs on it
+        ("The weekend did nothing to calm the mood.", "The weekend",
+         "The weekend did nothing to calm the mood"),
+        ("The council names Ghent and June 2 for the vote.", "June 2",
+         "The council names Ghent and June 2 for the vote"),
+        ("The ferry will run until Friday, the operator said.", "Friday",
+         "The ferry will run until Friday"),
+        # lead-ins and attribution tails go
+        ("However, the mayor opened the bridge on Tuesday, officials said.", "on Tuesday",
+         "The mayor opened the bridge"),
+        ("Speaking to reporters on Monday, Dana Whitfield said the plant would close.", "Monday",
+         "Dana Whitfield said the plant would close"),
+        # a pronoun that only says something goes with its verb; "he" is the person before
+        ("They announced that the swap was completed on May 25.", "on May 25",
+         "The swap was completed"),
+        ("He said on Friday that the budget would pass.", "on Friday",
+         "Whitfield said that the budget would pass"),
+        # where it was said is not what was said
+        ("Whitfield wrote on her blog on Monday that the dam had held.", "on Monday",
+         "Whitfield wrote the dam had held"),
+    ],
+)  # fmt: skip
+def test_a_sentence_made_a_headline(sentence: str, date: str, expected: str) -> None:
+    assert headline(sentence, date, speaker="Whitfield") == expected
+
+
+def test_a_long_sentence_is_cut_where_a_clause_ends_never_inside_one() -> None:
+    sentence = (
+        "On Sunday, the Harbour Authority (HA) said its crews had cleared the channel of debris "
+        "and that over 40 vessels were waiting to enter the port, including two tankers."
+    )
+    title = headline(sentence, "Sunday")
+    assert title == "The Harbour Authority said its crews had cleared the channel of debris"
+    assert len(title.split()) <= HEADLINE_WORDS and whole(title)
+
+
+def test_an_aside_about_somebody_is_left_out_of_a_long_sentence() -> None:
+    sentence = (
+        "Mayor Dana Whitfield, who has promised to end the strike quickly, met the drivers' union "
+        "on Monday in the town hall to discuss the new rota."
+    )
+    title = headline(sentence, "on Monday")
+    assert title.startswith("Mayor Dana Whitfield met the drivers' union")
+    assert whole(title)
+
+
+def test_a_cut_never_leaves_an_aside_open() -> None:
+    sentence = (
+        "The last direct talks between the two unions were held in Leeds in March 2022, weeks "
+        "after the strike began, and broke down soon afterwards."
+    )
+    assert headline(sentence, "in March 2022") == (
+        "The last direct talks between the two unions were held in Leeds"
+    )
+
+
+def test_a_heading_glued_to_its_paragraph_is_not_part_of_the_title() -> None:
+    sentence = "A new page for the port After the storm passed in 2024 the port reopened its docks."
+    assert not headline(sentence, "2024").startswith("A new page")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Said on their page that the remaining four boys",  # no subject
+        "He announced the plan",  # a pronoun for a person
+        "Kyiv confirmed that its delegation",  # left hanging
+        "The mayor met the union and…",  # clipped
+        'The mayor called it "a disgrace',  # a quote left open
+        "immediately after the storm broke out",  # lower case, a subordinate clause
+    ],
+)
+def test_what_is_not_a_whole_headline(title: str) -> None:
+    assert not whole(title)
