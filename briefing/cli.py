@@ -167,10 +167,20 @@ def _print_report(corpus: Path | None, no_cache: bool) -> None:
 @click.option(
     "-s", "--sentences", is_flag=True, help="Show the sentence of every source under each event."
 )
-def timeline_command(corpus: Path | None, as_json: bool, no_cache: bool, sentences: bool) -> None:
+@click.option(
+    "--background", is_flag=True, help="Also list the events well before the story, after it."
+)
+def timeline_command(
+    corpus: Path | None, as_json: bool, no_cache: bool, sentences: bool, background: bool
+) -> None:
     """The events of CORPUS in date order, each with the articles that report it."""
     briefing = _load(corpus, no_cache)
-    _show(briefing, as_json, records.timeline, report.timeline(briefing, sentences))
+    _show(
+        briefing,
+        as_json,
+        lambda briefing: records.timeline(briefing, background),
+        report.timeline(briefing, sentences, background),
+    )
 
 
 @main.command("people")

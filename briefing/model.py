@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -441,6 +441,9 @@ class BriefingSource(Protocol):
 
 
 TEXTS_KEPT = 64  # articles' texts a briefing keeps at hand
+BACKGROUND_MARGIN = timedelta(days=30)  # how long before the story an event is still part of it
+STRAY_SHARE = 0.1  # the share of dated articles that may stand apart before the story
+STRAY_GAP = timedelta(days=180)  # how far apart from the next an early article stands to be stray
 
 
 class Briefing:
@@ -459,6 +462,35 @@ class Briefing:
     @cached_property
     def events(self) -> tuple[Event, ...]:
         return tuple(self.source.events())
+
+    @cached_property
+    def story_start(self) -> date | None:
+        """When the story the corpus is about begins: its first article's date, unless a few early
+        ones stand apart from the rest (an old profile kept with this year's news). None when no
+        article states its date."""
+        days = sorted(day for article in self.articles if (day := article.date.day) is not None)
+        first = 0
+        while first + 1 < len(days) * STRAY_SHARE and days[first + 1] - days[first] > STRAY_GAP:
+            first += 1
+        return days[first] if days else None
+
+    @cached_property
+    def background(self) -> tuple[Event, ...]:
+        """Events well before the story: what it recalls (a war's first talks, a 2012 rescue),
+        kept apart from the story's own days."""
+        start = self.story_start
+        if start is None:
+            return ()
+        edge = start - BACKGROUND_MARGIN
+        return tuple(
+            event for event in self.events if (event.when.end or event.when.start).last() < edge
+        )
+
+    @cached_property
+    def story(self) -> tuple[Event, ...]:
+        """The story's own events: every event but the background."""
+        background = {event.id for event in self.background}
+        return tuple(event for event in self.events if event.id not in background)
 
     @cached_property
     def people(self) -> tuple[Person, ...]:

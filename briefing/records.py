@@ -42,6 +42,7 @@ def event_record(briefing: Briefing, event: Event, mentions: list[Mention] | Non
         "venues": [briefing.venue[venue].name for venue in event.venues],
         "sources": event.sources,
         "articles": event.article_count,
+        "background": event in briefing.background,
         "mentions": [mention_record(briefing, mention) for mention in mentions],
     }
 
@@ -97,12 +98,13 @@ def article_record(article: Article) -> Record:
     }
 
 
-def timeline(briefing: Briefing) -> Record:
+def timeline(briefing: Briefing, background: bool = False) -> Record:
+    """The story's events, and with `background` those well before it, marked so."""
     mentions = briefing.all_mentions("event")
+    events = briefing.events if background else briefing.story
     return {
-        "events": [
-            event_record(briefing, event, mentions.get(event.id, [])) for event in briefing.events
-        ]
+        "story_start": briefing.story_start.isoformat() if briefing.story_start else None,
+        "events": [event_record(briefing, event, mentions.get(event.id, [])) for event in events],
     }
 
 

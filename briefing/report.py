@@ -7,6 +7,7 @@ that contains "[bold]" shows "[bold]".
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich import box
@@ -59,14 +60,44 @@ SOURCES_EXPLAINED = (
 )
 
 
-def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
-    """Events by date; under each title, where and who, and with `sentences` every source."""
+def timeline(
+    briefing: Briefing, sentences: bool = False, background: bool = False
+) -> RenderableType:
+    """The story's events by date; under each title, where and who, and with `sentences` every
+    source. The background (events well before the story) comes last, with `background`, or is
+    counted in a line that says how to see it."""
+    mentions = briefing.all_mentions("event") if sentences else {}  # each article read once
+    parts: list[RenderableType] = [
+        _event_table(briefing, briefing.story, mentions, SOURCES_EXPLAINED)
+    ]
+    if briefing.background and background:
+        parts += [
+            "",
+            _event_table(briefing, briefing.background, mentions, background_title(briefing)),
+        ]
+    elif briefing.background:
+        parts += ["", Text(background_title(briefing) + ": --background shows them", style="dim")]
+    return Group(*parts)
+
+
+def background_title(briefing: Briefing) -> str:
+    """What the background group holds: "Background: 6 events well before the story (...)"."""
+    events = briefing.background
+    return (
+        f"Background: {plural(len(events), 'event')} well before the story "
+        f"(its articles begin {human_when(DateSpan.parse(str(briefing.story_start)))})"
+    )
+
+
+def _event_table(
+    briefing: Briefing, events: Sequence[Event], mentions: dict[str, list[Mention]], title: str
+) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
         expand=True,
-        title=SOURCES_EXPLAINED,
+        title=title,
         title_justify="left",
         title_style="dim",
     )
@@ -76,8 +107,7 @@ def timeline(briefing: Briefing, sentences: bool = False) -> RenderableType:
     table.add_column("Sources", justify="right", no_wrap=True)
     table.add_column("Articles", justify="right", no_wrap=True)
     previous = ""
-    mentions = briefing.all_mentions("event") if sentences else {}  # each article read once
-    for event in briefing.events:
+    for event in events:
         when = human_when(event.when)
         table.add_row(
             Text("" if when == previous else when),

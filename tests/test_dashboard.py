@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, RadioButton, RadioSet, Static
 from textual.widgets.data_table import RowKey
 
+from briefing.model import Event
 from briefing.paths import sample_corpus
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.base import Breadcrumbs
@@ -57,6 +58,12 @@ def row_texts(table: ListTable) -> list[str]:
     return [" ".join(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)]
 
 
+def timeline_rows(app: BriefingApp, events: Sequence[Event]) -> int:
+    """The rows the timeline shows for `events`: the story's, and one for a folded background."""
+    past = set(app.briefing.background)
+    return sum(event not in past for event in events) + any(event in past for event in events)
+
+
 async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 50) -> None:
     for _ in range(tries):
         if condition():
@@ -75,7 +82,7 @@ async def test_the_sample_corpus_opens_on_the_timeline() -> None:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         timeline = screen.query_one(EventTable)
-        assert timeline.has_focus and timeline.row_count == len(app.briefing.events)
+        assert timeline.has_focus and timeline.row_count == len(app.briefing.story) + 1
         assert "16 articles" in shown(screen.query_one("#summary", Static))
         assert "Istanbul" in " ".join(row_texts(timeline))
         assert screen.query_one(PeopleTable).row_count == len(app.briefing.people)
@@ -232,12 +239,12 @@ async def test_a_person_filters_the_timeline_until_cleared() -> None:
         assert timeline.has_focus
         assert (
             timeline.row_count
-            == len(app.briefing.events_of_person(person.id))
-            < len(app.briefing.events)
+            == timeline_rows(app, app.briefing.events_of_person(person.id))
+            < timeline_rows(app, app.briefing.events)
         )
         assert person.name in shown(app.screen.query_one("#filters", Static))
         await pilot.press("x")
-        assert timeline.row_count == len(app.briefing.events)
+        assert timeline.row_count == timeline_rows(app, app.briefing.events)
         assert not app.screen.query_one("#filters", Static).display
 
 
@@ -270,7 +277,7 @@ async def test_a_venue_filters_the_timeline_with_the_places_within_it() -> None:
         venues.select_key(istanbul.id)
         await pilot.press("enter")
         rows = app.screen.query_one(EventTable).row_count
-        assert rows == len(app.briefing.events_of_venue(istanbul.id)) > 0
+        assert rows == timeline_rows(app, app.briefing.events_of_venue(istanbul.id)) > 0
 
 
 async def test_search_as_you_type_then_read_a_hit() -> None:

@@ -165,6 +165,32 @@ EVENT_WORDS = {
     "deal": "agreement", "agreement": "agreement", "accord": "agreement", "treaty": "agreement",
     "election": "election", "vote": "election", "referendum": "election",
     "protest": "protest", "rally": "protest", "demonstration": "protest",
+    "walkout": "protest",
+    # who holds a post: losing it, leaving it, taking it
+    "fired": "dismissal", "firing": "dismissal", "ousted": "dismissal", "ouster": "dismissal",
+    "sacked": "dismissal", "sacking": "dismissal", "dismissed": "dismissal",
+    "dismissal": "dismissal",
+    "resigned": "resignation", "resignation": "resignation", "resigns": "resignation",
+    "quit": "resignation", "quits": "resignation",
+    "appointed": "appointment", "appointment": "appointment", "hired": "appointment",
+    "hires": "appointment", "hiring": "appointment", "nominated": "appointment",
+    "nomination": "appointment", "sworn": "appointment", "reinstated": "appointment",
+    "rehired": "appointment",
+    # crime and the courts
+    "arrested": "arrest", "arrest": "arrest", "captured": "arrest", "capture": "arrest",
+    "detained": "arrest", "apprehended": "arrest", "custody": "arrest",
+    "escaped": "escape", "escape": "escape", "fled": "escape", "breakout": "escape",
+    "charged": "court", "charges": "court", "indicted": "court", "indictment": "court",
+    "arraigned": "court", "arraignment": "court", "trial": "court", "verdict": "court",
+    "convicted": "court", "sentenced": "court", "sentencing": "court", "pleaded": "court",
+    "lawsuit": "court", "sued": "court", "sues": "court", "ruling": "court", "ruled": "court",
+    # what befalls people, places and machines
+    "died": "death", "killed": "death", "death": "death", "deaths": "death", "dead": "death",
+    "rescued": "rescue", "rescue": "rescue", "evacuated": "rescue", "evacuation": "rescue",
+    "collapsed": "disaster", "collapse": "disaster", "crashed": "disaster", "crash": "disaster",
+    "outage": "disaster", "earthquake": "disaster", "flood": "disaster",
+    "wildfire": "disaster", "storm": "disaster", "hurricane": "disaster",
+    "launched": "launch", "launch": "launch", "liftoff": "launch",
 }  # fmt: skip
 
 FUNCTION_WORDS = frozenset(

@@ -26,6 +26,7 @@ from briefing.tui.commands import bindings
 from briefing.tui.screens.base import BriefingScreen
 from briefing.tui.widgets.detail import Detail
 from briefing.tui.widgets.lists import (
+    BACKGROUND_ROW,
     EventTable,
     ListTable,
     OrganisationTable,
@@ -63,6 +64,7 @@ class MainScreen(BriefingScreen):
         self.desk: Desk | None = None
         self.filters: list[Filter] = []
         self.pane = "timeline"
+        self.background_unfolded = False  # the background group of the timeline, folded at first
 
     def compose(self) -> ComposeResult:
         yield from self.compose_frame()
@@ -143,7 +145,14 @@ class MainScreen(BriefingScreen):
             }[shown.kind]
             allowed = {event.id for event in of(shown.ref)}
             events = [event for event in events if event.id in allowed]
-        self.query_one(EventTable).show(briefing, events, self.briefing_app.bookmarked())
+        past = {event.id for event in briefing.background}
+        self.query_one(EventTable).show(
+            briefing,
+            [event for event in events if event.id not in past],
+            self.briefing_app.bookmarked(),
+            [event for event in events if event.id in past],
+            self.background_unfolded,
+        )
         title = Text("Timeline", style="bold")
         title.append(f"  {plural(len(events), 'event')}", style="dim")
         self.query_one("#timeline .pane-title", Static).update(title)
@@ -177,8 +186,9 @@ class MainScreen(BriefingScreen):
     # -- bookmarks --------------------------------------------------------------------------------
 
     def selected_event(self) -> str | None:
-        table = self.query_one(EventTable)
-        return table.selected_key if table.has_focus or self.pane == "timeline" else None
+        table, briefing = self.query_one(EventTable), self.briefing
+        key = table.selected_key if table.has_focus or self.pane == "timeline" else None
+        return key if briefing is not None and key in briefing.event else None
 
     def refresh_marks(self) -> None:
         if self.desk is not None:
@@ -235,7 +245,9 @@ class MainScreen(BriefingScreen):
         if briefing is None or key is None:
             detail.show_nothing()
             return
-        if isinstance(table, EventTable) and key in briefing.event:
+        if isinstance(table, EventTable) and key == BACKGROUND_ROW:
+            detail.show_nothing(report.background_title(briefing))
+        elif isinstance(table, EventTable) and key in briefing.event:
             detail.show_event(briefing, briefing.event[key], key in self.briefing_app.bookmarked())
         elif isinstance(table, PeopleTable) and key in briefing.person:
             detail.show_person(briefing, briefing.person[key])
@@ -254,7 +266,11 @@ class MainScreen(BriefingScreen):
         key = str(event.row_key.value)
         if briefing is None:
             return
-        if isinstance(event.data_table, EventTable):
+        if isinstance(event.data_table, EventTable) and key == BACKGROUND_ROW:
+            self.background_unfolded = not self.background_unfolded
+            self.show_timeline()
+            event.data_table.select_key(BACKGROUND_ROW)
+        elif isinstance(event.data_table, EventTable):
             self.briefing_app.open_event(key)
         elif isinstance(event.data_table, PeopleTable):
             self.add_filter("person", key, briefing.person[key].name)

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from briefing.formatting import human_article_date, human_when
+from briefing.formatting import human_article_date, human_when, plural
 from briefing.model import Article, Briefing, Event, Mention, Organisation, Person, Venue
 
 
@@ -141,10 +141,32 @@ class EventTable(ListTable):
     FLEX = "title"
 
     def show(
-        self, briefing: Briefing, events: Sequence[Event], marked: Collection[str] = ()
+        self,
+        briefing: Briefing,
+        events: Sequence[Event],
+        marked: Collection[str] = (),
+        background: Sequence[Event] = (),
+        unfolded: bool = False,
     ) -> None:
-        """List the events; those in `marked` (bookmarked) carry a star."""
-        self.refill(event_rows(briefing, events, marked))
+        """List the story's events, then the `background` folded in one row (or `unfolded`
+        under it); those in `marked` (bookmarked) carry a star."""
+        rows = list(event_rows(briefing, events, marked))
+        if background:
+            rows.append((BACKGROUND_ROW, _background_row(len(background), unfolded)))
+            if unfolded:
+                rows.extend(event_rows(briefing, background, marked))
+        self.refill(rows)
+
+
+BACKGROUND_ROW = "\x00background"  # the key of the row that folds the background; no event's id
+
+
+def _background_row(count: int, unfolded: bool) -> list[Text]:
+    mark = "▾" if unfolded else "▸"
+    what = f"{plural(count, 'event')} well before the story · ⏎ " + (
+        "folds" if unfolded else "unfolds"
+    )
+    return [Text(f"{mark} Background", style="bold"), Text(what, style="dim"), Text(""), Text("")]
 
 
 def event_rows(
