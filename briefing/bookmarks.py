@@ -25,7 +25,6 @@ import contextlib
 import dataclasses
 import fcntl
 import json
-import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -37,6 +36,7 @@ from typing import Any
 from thefuzz import fuzz
 
 from briefing import paths
+from briefing.files import write_json_atomically
 from briefing.model import Article, Briefing, Event
 
 VERSION = 1
@@ -307,7 +307,7 @@ class BookmarksFile:
                     notice = self._set_aside(str(error))  # or BookmarksError: it must stay
                     on_disk = Bookmarks()
                 self.bookmarks = self.bookmarks.merged(on_disk)
-                _write_atomically(self.location, self.bookmarks.document(self.corpus))
+                write_json_atomically(self.location, self.bookmarks.document(self.corpus))
         except OSError as error:
             self.unsaved = True
             raise BookmarksError(
@@ -353,23 +353,3 @@ class BookmarksFile:
                 yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _write_atomically(location: Path, document: dict[str, Any]) -> None:
-    partial = location.with_name(f".{location.name}.{os.getpid()}.partial")
-    try:
-        with open(partial, "w", encoding="utf-8") as out:
-            json.dump(document, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, location)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-    with contextlib.suppress(OSError):  # the rename itself, on its way to the disk
-        folder = os.open(location.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)

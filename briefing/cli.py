@@ -17,7 +17,7 @@ import click
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from briefing import __version__, records, report
+from briefing import __version__, records, report, visits
 from briefing.bookmarks import BookmarksError, BookmarksFile, default_location
 from briefing.corpus import CorpusError
 from briefing.engine import Desk, open_desk
@@ -170,17 +170,57 @@ def _print_report(corpus: Path | None, no_cache: bool) -> None:
 @click.option(
     "--background", is_flag=True, help="Also list the events well before the story, after it."
 )
+@click.option(
+    "--since-last",
+    is_flag=True,
+    help="Mark the events new or changed since CORPUS was last opened; this counts as a visit.",
+)
 def timeline_command(
-    corpus: Path | None, as_json: bool, no_cache: bool, sentences: bool, background: bool
+    corpus: Path | None,
+    as_json: bool,
+    no_cache: bool,
+    sentences: bool,
+    background: bool,
+    since_last: bool,
 ) -> None:
     """The events of CORPUS in date order, each with the articles that report it."""
     briefing = _load(corpus, no_cache)
+    changes = None
+    if since_last:
+        visit, problem = visits.last_visit(briefing.root)
+        if problem or visit is None:
+            _warn(problem or "no earlier visit of this corpus is recorded: this one now is")
+        changes = visits.changes(briefing, visit)
+        if problem := visits.record_visit(briefing, briefing.root):
+            _warn(problem)
     _show(
         briefing,
         as_json,
-        lambda briefing: records.timeline(briefing, background),
-        report.timeline(briefing, sentences, background),
+        lambda briefing: records.timeline(briefing, background, changes),
+        report.timeline(briefing, sentences, background, changes),
     )
+
+
+@main.command("changes")
+@CORPUS
+@AS_JSON
+@NO_CACHE
+def changes_command(corpus: Path | None, as_json: bool, no_cache: bool) -> None:
+    """The events new or changed since CORPUS was last opened, in the dashboard or with
+    `timeline --since-last`. This only reads: the next visit compares with the same one."""
+    briefing = _load(corpus, no_cache)
+    visit, problem = visits.last_visit(briefing.root)
+    if problem:
+        _warn(problem)
+    changes = visits.changes(briefing, visit)
+    if as_json:
+        record = records.changes(briefing, visit.at if visit else None, changes)
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    console = _console()
+    console.print(report.summary(briefing))
+    console.print()
+    console.print(report.changes(briefing, visit.at if visit else None, changes))
 
 
 @main.command("people")

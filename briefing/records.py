@@ -9,6 +9,7 @@ from typing import Any
 
 from briefing.model import Article, Briefing, Event, Mention, Organisation, Person, Venue
 from briefing.search import Results, snippet_parts
+from briefing.visits import Change
 
 Record = dict[str, Any]
 
@@ -98,14 +99,37 @@ def article_record(article: Article) -> Record:
     }
 
 
-def timeline(briefing: Briefing, background: bool = False) -> Record:
-    """The story's events, and with `background` those well before it, marked so."""
+def timeline(
+    briefing: Briefing, background: bool = False, changes: dict[str, Change] | None = None
+) -> Record:
+    """The story's events, and with `background` those well before it, marked so; with
+    `changes` (since the last visit), each event's change or None."""
     mentions = briefing.all_mentions("event")
     events = briefing.events if background else briefing.story
+    listed = []
+    for event in events:
+        record = event_record(briefing, event, mentions.get(event.id, []))
+        if changes is not None:
+            record["change"] = _change(changes.get(event.id))
+        listed.append(record)
+    story_start = briefing.story_start.isoformat() if briefing.story_start else None
+    return {"story_start": story_start, "events": listed}
+
+
+def changes(briefing: Briefing, since: str | None, changes: dict[str, Change]) -> Record:
+    """The events new or changed since the last visit (`since`: when it was, or None)."""
+    events = [event for event in briefing.events if event.id in changes]
     return {
-        "story_start": briefing.story_start.isoformat() if briefing.story_start else None,
-        "events": [event_record(briefing, event, mentions.get(event.id, [])) for event in events],
+        "last_visit": since,
+        "events": [
+            {**event_record(briefing, event, []), "change": _change(changes[event.id])}
+            for event in events
+        ],
     }
+
+
+def _change(change: Change | None) -> Record | None:
+    return None if change is None else {"how": change.how, "what": change.what}
 
 
 def people(briefing: Briefing) -> Record:

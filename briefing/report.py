@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from rich import box
@@ -20,6 +21,7 @@ from briefing.bookmarks import Bookmark
 from briefing.formatting import human_article_date, human_time, human_when, plural
 from briefing.model import Briefing, DateSource, DateSpan, Event, Mention
 from briefing.search import Results, snippet_parts
+from briefing.visits import Change
 
 STYLES = {
     "event": "bold yellow",
@@ -61,23 +63,58 @@ SOURCES_EXPLAINED = (
 
 
 def timeline(
-    briefing: Briefing, sentences: bool = False, background: bool = False
+    briefing: Briefing,
+    sentences: bool = False,
+    background: bool = False,
+    changes: dict[str, Change] | None = None,
 ) -> RenderableType:
     """The story's events by date; under each title, where and who, and with `sentences` every
     source. The background (events well before the story) comes last, with `background`, or is
-    counted in a line that says how to see it."""
+    counted in a line that says how to see it. `changes` marks what is new since the last visit."""
     mentions = briefing.all_mentions("event") if sentences else {}  # each article read once
     parts: list[RenderableType] = [
-        _event_table(briefing, briefing.story, mentions, SOURCES_EXPLAINED)
+        _event_table(briefing, briefing.story, mentions, SOURCES_EXPLAINED, changes)
     ]
     if briefing.background and background:
         parts += [
             "",
-            _event_table(briefing, briefing.background, mentions, background_title(briefing)),
+            _event_table(
+                briefing, briefing.background, mentions, background_title(briefing), changes
+            ),
         ]
     elif briefing.background:
         parts += ["", Text(background_title(briefing) + ": --background shows them", style="dim")]
     return Group(*parts)
+
+
+CHANGE_MARKS = {"new": "● new", "changed": "◐ changed"}
+
+
+def changes(briefing: Briefing, since: str | None, changes: dict[str, Change]) -> RenderableType:
+    """The events new or changed since the last visit, by date, or why there are none."""
+    if since is None:
+        return Text(
+            "No earlier visit of this corpus is recorded: the dashboard and `briefing timeline "
+            "--since-last` record one, and the next `briefing changes` compares with it.",
+            style="dim",
+        )
+    events = [event for event in briefing.events if event.id in changes]
+    since = visit_time(since)
+    if not events:
+        return Text(f"Nothing new or changed since the last visit ({since}).", style="dim")
+    heading = f"Since the last visit ({since}): " + ", ".join(
+        plural(sum(change.how == how for change in changes.values()), f"{how} event")
+        for how in ("new", "changed")
+    )
+    return _event_table(briefing, events, {}, heading, changes)
+
+
+def visit_time(at: str) -> str:
+    """'2 Dec 2026 18:24' for a visit recorded at '2026-12-02T18:24:53'."""
+    try:
+        return datetime.fromisoformat(at).strftime("%-d %b %Y %H:%M")
+    except ValueError:
+        return at
 
 
 def background_title(briefing: Briefing) -> str:
@@ -90,7 +127,11 @@ def background_title(briefing: Briefing) -> str:
 
 
 def _event_table(
-    briefing: Briefing, events: Sequence[Event], mentions: dict[str, list[Mention]], title: str
+    briefing: Briefing,
+    events: Sequence[Event],
+    mentions: dict[str, list[Mention]],
+    title: str,
+    changes: dict[str, Change] | None = None,
 ) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -112,7 +153,7 @@ def _event_table(
         table.add_row(
             Text("" if when == previous else when),
             Text(human_time(event.when)),
-            _event_cell(briefing, event, mentions.get(event.id, [])),
+            _event_cell(briefing, event, mentions.get(event.id, []), (changes or {}).get(event.id)),
             Text("1 only", style="yellow") if event.sources == 1 else Text(str(event.sources)),
             Text(str(event.article_count)),
         )
@@ -120,8 +161,15 @@ def _event_table(
     return table
 
 
-def _event_cell(briefing: Briefing, event: Event, mentions: list[Mention]) -> Text:
-    cell = Text(event.title)
+def _event_cell(
+    briefing: Briefing, event: Event, mentions: list[Mention], change: Change | None = None
+) -> Text:
+    cell = Text()
+    if change is not None:
+        cell.append(f"{CHANGE_MARKS[change.how]} ", style="bold yellow")
+    cell.append(event.title)
+    if change is not None and change.how == "changed":
+        cell.append(f"  ({change.what})", style="yellow")
     where = _where(briefing, event)
     who = ", ".join(_surname(briefing.person[p].name) for p in event.people[:SHOWN_PEOPLE])
     if where or who:

@@ -179,19 +179,19 @@ def test_a_full_disk_keeps_bookmarks_in_memory_until_a_save_succeeds(
     kept = BookmarksFile(tmp_path / "marks.json", folder)
     kept.bookmarks.add(briefing, event_on(briefing, "2025-05-16"))
     kept.save()
-    real = bookmarks_module._write_atomically
+    real = bookmarks_module.write_json_atomically
 
     def full(location: Path, document: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(bookmarks_module, "_write_atomically", full)
+    monkeypatch.setattr(bookmarks_module, "write_json_atomically", full)
     kept.bookmarks.add(briefing, event_on(briefing, "2025-06-02"), note="not lost")
     with pytest.raises(BookmarksError, match="No space left on device"):
         kept.save()
     assert kept.unsaved
     on_disk = json.loads((tmp_path / "marks.json").read_text(encoding="utf-8"))
     assert len(on_disk["bookmarks"]) == 1  # the old file is whole
-    monkeypatch.setattr(bookmarks_module, "_write_atomically", real)
+    monkeypatch.setattr(bookmarks_module, "write_json_atomically", real)
     kept.save()
     assert not kept.unsaved
     assert len(json.loads((tmp_path / "marks.json").read_text(encoding="utf-8"))["bookmarks"]) == 2

@@ -8,6 +8,7 @@ event to its sources, a source to its article, a mention to what it names.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from briefing import report, visits
 from briefing.bookmarks import Bookmark, BookmarksError, BookmarksFile, default_location
 from briefing.corpus import CorpusError
 from briefing.engine import Desk, open_desk
@@ -32,6 +34,7 @@ from briefing.tui.screens.dialogs import ExportScreen, NoteScreen
 from briefing.tui.screens.event import EventScreen, EventsScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.visits import Change
 
 PROGRESS_EVERY = 0.1  # seconds between two progress updates on screen
 
@@ -52,6 +55,7 @@ class BriefingApp(App[None]):
         resolved = root.expanduser().resolve()
         self.bookmarks = BookmarksFile(bookmarks or default_location(root), resolved)
         self._leaving_unsaved = False
+        self.changes: dict[str, Change] = {}  # the events new or changed since the last visit
 
     def on_mount(self) -> None:
         chosen = settings.load().get("theme")
@@ -82,7 +86,25 @@ class BriefingApp(App[None]):
         # Bookmarks find their events here, off the UI thread (their keys wait for `desk`)
         before = dict(self.bookmarks.bookmarks.items)
         gone = self.bookmarks.bookmarks.attach(briefing)
+        visit, problem = visits.last_visit(self.root)
+        self.changes = visits.changes(briefing, visit)
+        problem = visits.record_visit(briefing, self.root) or problem
+        if problem:
+            self._warn(problem)
         self.call_from_thread(self._opened, desk, gone, self.bookmarks.bookmarks.items != before)
+        if self.changes and visit is not None:
+            self.call_from_thread(self._tell_changes, visit.at)
+
+    def _tell_changes(self, since: str) -> None:
+        count = Counter(change.how for change in self.changes.values())
+        new, changed = plural(count["new"], "new event"), plural(count["changed"], "changed event")
+        self.notify(
+            f"Since your last visit ({report.visit_time(since)}): {new}, {changed}, marked ● and "
+            "◐ in the timeline.",
+            title="What's new",
+            markup=False,
+            timeout=12,
+        )
 
     def _opened(self, desk: Desk, gone: list[Bookmark], moved: bool) -> None:
         self.desk = desk

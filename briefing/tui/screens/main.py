@@ -152,6 +152,7 @@ class MainScreen(BriefingScreen):
             self.briefing_app.bookmarked(),
             [event for event in events if event.id in past],
             self.background_unfolded,
+            self.briefing_app.changes,
         )
         title = Text("Timeline", style="bold")
         title.append(f"  {plural(len(events), 'event')}", style="dim")

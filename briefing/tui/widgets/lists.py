@@ -6,7 +6,7 @@ from an article is a `Text`, never markup.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.text import Text
@@ -16,6 +16,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from briefing.formatting import human_article_date, human_when, plural
 from briefing.model import Article, Briefing, Event, Mention, Organisation, Person, Venue
+from briefing.visits import Change
 
 
 class Column(NamedTuple):
@@ -147,14 +148,16 @@ class EventTable(ListTable):
         marked: Collection[str] = (),
         background: Sequence[Event] = (),
         unfolded: bool = False,
+        changes: Mapping[str, Change] | None = None,
     ) -> None:
         """List the story's events, then the `background` folded in one row (or `unfolded`
-        under it); those in `marked` (bookmarked) carry a star."""
-        rows = list(event_rows(briefing, events, marked))
+        under it); those in `marked` (bookmarked) carry a star, those new or changed since the
+        last visit (`changes`) a dot or a half dot."""
+        rows = list(event_rows(briefing, events, marked, changes))
         if background:
             rows.append((BACKGROUND_ROW, _background_row(len(background), unfolded)))
             if unfolded:
-                rows.extend(event_rows(briefing, background, marked))
+                rows.extend(event_rows(briefing, background, marked, changes))
         self.refill(rows)
 
 
@@ -169,8 +172,14 @@ def _background_row(count: int, unfolded: bool) -> list[Text]:
     return [Text(f"{mark} Background", style="bold"), Text(what, style="dim"), Text(""), Text("")]
 
 
+CHANGE_DOTS = {"new": "● ", "changed": "◐ "}
+
+
 def event_rows(
-    briefing: Briefing, events: Sequence[Event], marked: Collection[str] = ()
+    briefing: Briefing,
+    events: Sequence[Event],
+    marked: Collection[str] = (),
+    changes: Mapping[str, Change] | None = None,
 ) -> Iterable[tuple[str, list[Text]]]:
     previous = ""
     for event in events:
@@ -184,6 +193,8 @@ def event_rows(
         title = Text()
         if event.id in marked:
             title.append("★ ", style="bold yellow")
+        if changes and (change := changes.get(event.id)):
+            title.append(CHANGE_DOTS[change.how], style="bold yellow")
         title.append(event.title)
         where = ", ".join(briefing.venue[v].name for v in event.venues[:2] if v in briefing.venue)
         sources = Text(str(event.sources), justify="right")
