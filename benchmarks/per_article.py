@@ -12,6 +12,11 @@ article that no such entry matches is missed; an engine entry that matches nothi
 lists (nor anything optional) is a false find. An event date counts for each article its
 mentions cite; a gold range is met by its start, its end or the range. A date that meets no gold
 date, nor an optional one, is a false date: the worst error a briefing can make.
+
+One happening told at two precisions is one date, "refined": an "earlier this month" that the
+engine found to be the day other articles give it (a day inside the gold's month, year or week),
+or a day of a happening that lasts, cited with the span it lies in (the last day of a three-day
+exchange, in the event of the three days). Refined dates are counted apart, never as false.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from briefing.model import Briefing
+from briefing.model import Briefing, DateSpan
 
 _ENDS = " \t\r\n\u00a0\"'“”‘’«».,;:!?()[]{}•–—-*"
 
@@ -42,6 +48,7 @@ class Tally:
     found: int = 0
     false: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    refined: list[str] = field(default_factory=list)  # found, at another precision
 
     @property
     def precision(self) -> float:
@@ -116,6 +123,22 @@ def _meets(value: str, golds: Iterable[str]) -> bool:
     return False
 
 
+SHORT_SPAN = 4  # days: a span this short is one happening that lasts; a longer one is vague
+
+
+def _days(iso: str) -> tuple[date, date]:
+    span = DateSpan.parse(iso)
+    return span.start.first(), (span.end or span.start).last()
+
+
+def refines(value: str, gold: str) -> bool:
+    """Whether an engine date and a gold date tell one happening at two precisions."""
+    (v0, v1), (g0, g1) = _days(value), _days(gold)
+    if (g1 - g0).days >= SHORT_SPAN and g0 <= v0 and v1 <= g1 and (v1 - v0).days < SHORT_SPAN:
+        return True  # the day of a month, a year or a week
+    return "/" in value and (v1 - v0).days < SHORT_SPAN and v0 <= g0 and g1 <= v1
+
+
 def score_dates(gold: dict[str, Any], briefing: Briefing) -> Tally:
     cited: dict[str, set[str]] = {}
     mentions = briefing.all_mentions("event")
@@ -129,9 +152,14 @@ def score_dates(gold: dict[str, Any], briefing: Briefing) -> Tally:
         met: set[str] = set()
         for value in sorted(cited.get(article, ())):
             hit = {gold for gold in golds if _meets(value, [gold])}
+            refined = {gold for gold in golds if refines(value, gold)}
             if hit:
                 met |= hit
                 tally.found += 1
+            elif refined:
+                met |= refined
+                tally.found += 1
+                tally.refined.append(f"{article}: {value} for {', '.join(sorted(refined))}")
             elif not (_meets(value, optional) or value[:7] in optional or value[:4] in optional):
                 tally.false.append(f"{article}: {value}")
         tally.missed += [f"{article}: {value}" for value in sorted(golds - met)]

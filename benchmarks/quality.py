@@ -81,6 +81,7 @@ def score_entities(engine: list[tuple[str, set[str]]], gold: list[dict[str, Any]
 @dataclass
 class DateScore(Score):
     wrong: list[str] = field(default_factory=list)
+    refined: list[str] = field(default_factory=list)  # right, at another precision (per_article)
 
 
 def _overlaps(a: str, b: str) -> bool:
@@ -103,7 +104,6 @@ def score_dates(briefing: Briefing, gold: dict[str, list[dict[str, Any]]]) -> Da
                 entry for entry in gold.get(mention.article, []) if _overlaps(words, entry["expr"])
             ]
             pair = (mention.article, date)
-            engine_pairs.add(pair)
             if (
                 entries
                 and all(entry["date"] == "?" for entry in entries)
@@ -111,6 +111,13 @@ def score_dates(briefing: Briefing, gold: dict[str, list[dict[str, Any]]]) -> Da
             ):
                 unsure.add(pair)
             definite = [entry for entry in entries if entry["date"] != "?"]
+            refined = [e for e in definite if e["date"] and per_article.refines(date, e["date"])]
+            if definite and all(entry["date"] != date for entry in definite) and refined:
+                # one happening at another precision: it meets the phrase's own date
+                engine_pairs.add((mention.article, refined[0]["date"]))
+                score.refined.append(f"{mention.article}: '{words}' dated {date}")
+                continue
+            engine_pairs.add(pair)
             if definite and all(entry["date"] != date for entry in definite):
                 expected = " or ".join(str(entry["date"]) for entry in definite)
                 score.wrong.append(
@@ -183,7 +190,11 @@ def _by_article(
     found = per_article.evaluate(gold, briefing)
 
     def score(tally: per_article.Tally | None) -> DateScore | None:
-        return None if tally is None else DateScore(tally.found, tally.false, tally.missed)
+        return (
+            None
+            if tally is None
+            else DateScore(tally.found, tally.false, tally.missed, refined=tally.refined)
+        )
 
     result = {key: score(tally) for key, tally in found.items()}
     dates = result["dates"]
@@ -192,7 +203,9 @@ def _by_article(
         "gold": gold_path.name,
         "corpus": str(root),
         **result,
-        "dates": DateScore(dates.found, dates.extra, dates.missed, wrong=dates.extra),
+        "dates": DateScore(
+            dates.found, dates.extra, dates.missed, wrong=dates.extra, refined=dates.refined
+        ),
         "events": [],
     }
 
@@ -209,11 +222,16 @@ def report(result: dict[str, Any], verbose: bool) -> None:
         label = "event dates" if key == "dates" else key
         print(
             f"   {label:<12} {score.line()}"
-            + (f"  wrong dates: {len(score.wrong)}" if key == "dates" else "")
+            + (
+                f"  wrong dates: {len(score.wrong)}  refined: {len(score.refined)}"
+                if key == "dates"
+                else ""
+            )
         )
         if verbose:
             for title, items in (("extra", score.extra), ("missed", score.missed),
-                                 ("WRONG", getattr(score, "wrong", []))):  # fmt: skip
+                                 ("WRONG", getattr(score, "wrong", [])),
+                                 ("refined", getattr(score, "refined", []))):  # fmt: skip
                 for item in items:
                     print(f"      {title}: {item}")
     for what, ok, detail in result["events"]:

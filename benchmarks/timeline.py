@@ -97,6 +97,8 @@ def _overlap(a: DateSpan, b: DateSpan) -> bool:
 
 
 def _best_event(briefing: Briefing, entry: dict[str, Any]) -> tuple[Event | None, int]:
+    """The engine's event for a gold one: on an overlapping date, citing most of its articles,
+    on its very date if two cite as many."""
     wanted = set(entry["articles"])
     gold_when = DateSpan.parse(entry["date"])
     best: tuple[Event | None, int] = (None, 0)
@@ -104,7 +106,8 @@ def _best_event(briefing: Briefing, entry: dict[str, Any]) -> tuple[Event | None
         if not _overlap(event.when, gold_when):
             continue
         cited = len(wanted & set(briefing.articles_of("event", event.id)))
-        if cited > best[1]:
+        exact = event.when.iso() == entry["date"]
+        if (cited, exact) > (best[1], best[0] is not None and best[0].when.iso() == entry["date"]):
             best = (event, cited)
     return best
 
@@ -140,8 +143,9 @@ def measure(root: Path, gold: dict[str, Any] | None, verbose: bool) -> dict[str,
             (a["what"], b["what"])
             for a, b in combinations(events, 2)
             if a["date"] == b["date"]
-            and chosen[id(a)] is not None
-            and chosen[id(a)] is chosen[id(b)]
+            and (event := chosen[id(a)]) is not None
+            and event is chosen[id(b)]
+            and event.when.iso() == a["date"]
         ]
         result["shared"] = len(shared)
         if verbose:

@@ -210,6 +210,7 @@ class _Intake:
             progress.advance()
             if count % BATCH == 0:
                 self.commit()
+        self.resolver.settle_events()
         self.store.recount(self.named)
 
     def commit(self) -> None:

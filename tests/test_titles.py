@@ -96,3 +96,21 @@ def test_a_heading_glued_to_its_paragraph_is_not_part_of_the_title() -> None:
 )
 def test_what_is_not_a_whole_headline(title: str) -> None:
     assert not whole(title)
+
+
+def test_an_apposition_that_only_says_who_is_left_out_of_a_long_sentence() -> None:
+    sentence = (
+        "Dana Whitfield, the recently elected mayor of the harbour town, opened the new ferry "
+        "terminal on Friday in front of hundreds of residents and visitors."
+    )
+    title = headline(sentence, "on Friday")
+    assert title.startswith("Dana Whitfield opened the new ferry terminal")
+    assert whole(title)
+
+
+def test_a_dateline_before_the_sentence_is_not_part_of_the_title() -> None:
+    sentence = "April 15 -- The harbour board opened an inquiry into the ferry strike on Monday."
+    assert (
+        headline(sentence, "on Monday")
+        == "The harbour board opened an inquiry into the ferry strike"
+    )

@@ -34,6 +34,7 @@ from briefing.extract.sentences import headline_case, sentence_index
 from briefing.model import PersonMention, PlaceMention, Span
 
 WELL_KNOWN = 1_000_000  # people: a city this big is meant even where its country goes unnamed
+LOCATED = 100_000  # people: a city this big is meant where the text says "in" or "at" it
 LONGEST_NAME = 4  # words
 
 _CUE_AFTER = re.compile(
@@ -287,7 +288,12 @@ def _match(
         or state is not None
         or bool(_HOMETOWN.search(text, max(0, span.start - 12), span.start))
     )
-    place = _gazetteer_place(written, context if whole else frozenset(), certain, state)
+    located = (
+        whole
+        and _after_locative(text, span)
+        and not (len(piece) == 1 and given_names()(piece[0].text))
+    )
+    place = _gazetteer_place(written, context if whole else frozenset(), certain, state, located)
     if (
         place is not None
         and len(piece) == 1
@@ -396,11 +402,16 @@ def _unlikely_word(text: str, acronym: bool) -> bool:
 
 
 def _gazetteer_place(
-    written: str, context: Container[str], certain: bool, state: Place | None = None
+    written: str,
+    context: Container[str],
+    certain: bool,
+    state: Place | None = None,
+    located: bool = False,
 ) -> Place | None:
     """The gazetteer's place of that name, unless it is a small town far from the article's
     countries: "Amur" in a story about Russia is not the town in India. A city said to be in a
-    state ("Sunnyvale, Calif.") is that state's."""
+    state ("Sunnyvale, Calif.") is that state's; a large city the text puts something in
+    (`located`: "walked out in Bergen") is that city."""
     places = gazetteer().places(written)
     if state is not None:
         places = tuple(p for p in places if p.country == state.country and p.kind == "city")
@@ -408,6 +419,8 @@ def _gazetteer_place(
         if place.kind in ("country", "continent"):
             return place
         if certain or place.population >= WELL_KNOWN or place.country in context:
+            return place
+        if located and place.population >= LOCATED:
             return place
     return None
 

@@ -126,6 +126,11 @@ class Resolver:
         """Of the undated articles naming these days, those whose year may have changed."""
         return self.days.undated_naming(days, surely)
 
+    def settle_events(self) -> None:
+        """The build has taken in its articles: one happening told at several precisions
+        becomes one event."""
+        self.events.settle()
+
     def settled(self) -> None:
         """The years of undated articles have been looked at again: start counting afresh."""
         self.days.settled()

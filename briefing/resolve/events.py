@@ -16,19 +16,30 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
-from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS
+from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS, MONTH_AND_DAY_NAMES, TIME_WORDS
 from briefing.model import ArticleFacts, DateSpan, Span, TimeMention
 from briefing.resolve.dates import Anchor, implausible, resolve
 from briefing.resolve.state import Backing, Index, Table
 from briefing.resolve.titles import Candidate, best_title, title_text
 
 SAME_WORDS = 0.25  # share of a mention's word weight it must have in common with an event
+SAME_HAPPENING = 0.5  # agreement (words, and people, kind, place in common) of one happening
+SAME_LASTING = 0.35  # the agreement that makes a day of a short span part of its happening
+CLEARLY_BEST = 0.1  # how far the best such event must lead the next to be the one
+SHORT_SPAN = 4  # days: a range this long is a happening that lasts; longer ones are vague
 TITLE_CANDIDATES = 8  # the best candidates an event keeps to choose its title from
 EVENT_WORDS_KEPT = 48  # the words that say what an event is about, most frequent first
 _WORD = re.compile(r"[\w’'-]+")
+# Words that tell when, not what: no two mentions are one happening for sharing "earlier" or "June"
+_NOT_TELLING = (
+    FUNCTION_WORDS
+    | MONTH_AND_DAY_NAMES
+    | TIME_WORDS
+    | frozenset("earlier later week weeks month months year years weekend days".split())
+)
 
 
 class EventInput(NamedTuple):
@@ -87,7 +98,7 @@ def event_inputs(
         words = frozenset(
             word
             for word in _WORD.findall(sentence.of(text).lower())
-            if len(word) > 3 and word not in FUNCTION_WORDS
+            if len(word) > 3 and word not in _NOT_TELLING
         )
         reported = written is not None and written >= when.start.first()
         headline = title_text(text, sentence, mention.span, _speaker(facts, person_links, mention))
@@ -249,6 +260,8 @@ class Events:
         self.days = Index("event_day", backing)
         self.merged: Table[str] = Table("event_merged", backing)
         self.frequency: Table[Counter[str]] = Table("event_word_frequency", backing)
+        self.months = Index("event_month", backing)  # day and short-range events by month
+        self._touched: set[str] = set()  # events mentions came to since the last `settle`
         self._ancestors = ancestors
         self._wide = wide
         self._person = person
@@ -284,8 +297,7 @@ class Events:
                 continue
             self._count(event, item, -1)
             if event.count <= 0:
-                self.events.delete(event.id)
-                self.days.discard(event.day, event.id)
+                self._drop(event)
         self.frequency.touch("all")
 
     def title(self, event: EventState) -> str:
@@ -364,6 +376,8 @@ class Events:
         event = EventState(event_id, group.day, attack="attack" in group.kinds)
         self.events.put(event_id, event)
         self.days.add(group.day, event_id)
+        if not _vague(DateSpan.parse(group.day)):
+            self.months.add(group.day[:7], event_id)
         return event
 
     def _count(self, event: EventState, item: EventInput, sign: int) -> None:
@@ -386,13 +400,15 @@ class Events:
                 del event.times[moment]
         if sign > 0:
             event.candidates = _best({*event.candidates, item.candidate})
+            self._touched.add(event.id)
         else:
             event.candidates = [c for c in event.candidates if c.article != item.candidate.article]
         self._seen_about.pop(event.id, None)
         self.events.touch(event.id)
 
-    def _merge(self, other: EventState, into: EventState) -> None:
-        """Two events a new mention bridges are one."""
+    def _merge(self, other: EventState, into: EventState, titles: bool = True) -> None:
+        """Two events a new mention bridges are one; the title comes from both unless not
+        `titles` (a vague mention does not title the day it was found to be)."""
         into.count += other.count
         for mine, theirs in (
             (into.places, other.places),
@@ -403,13 +419,116 @@ class Events:
             (into.organisations, other.organisations),
         ):
             mine.update(theirs)  # type: ignore[arg-type]
-        into.candidates = _best({*into.candidates, *other.candidates})
-        self.events.delete(other.id)
-        self.days.discard(other.day, other.id)
+        if titles or not into.candidates:
+            into.candidates = _best({*into.candidates, *other.candidates})
+        self._drop(other)
         self.merged.put(other.id, into.id)
         self._seen_about.pop(other.id, None)
         self._seen_about.pop(into.id, None)
         self.events.touch(into.id)
+
+    def _drop(self, event: EventState) -> None:
+        self.events.delete(event.id)
+        self.days.discard(event.day, event.id)
+        self.months.discard(event.day[:7], event.id)
+        self._touched.discard(event.id)
+
+    # -- one happening told at several precisions -------------------------------------------------
+
+    def settle(self) -> None:
+        """Mentions of one happening told at different precisions become one event: "earlier
+        this month" and "last week" go to the day they agree with, a day of a summit or of a
+        three-day exchange to the span it lies in. Events touched since the last call are looked
+        at, in the order of their ids, so that the outcome does not hang on the order of files."""
+        frequency = self._frequency()
+        for event_id in sorted(self._touched):
+            event = self.events.get(event_id)
+            if event is None:
+                continue
+            when = DateSpan.parse(event.day)
+            if _vague(when):
+                target = self._agreeing(event, self._specific_within(when), frequency)
+                if target is not None:
+                    self._merge(event, into=target, titles=False)
+            elif when.end is None:
+                spans = self._short_spans_over(when)
+                target = self._agreeing(event, spans, frequency, SAME_LASTING)
+                if target is not None:
+                    self._merge(event, into=target)
+            else:
+                for day in self._days_within(when):
+                    if self._agreeing(day, [event], frequency, SAME_LASTING) is event:
+                        self._merge(day, into=event)
+        self._touched.clear()
+
+    def _agreeing(
+        self,
+        event: EventState,
+        others: Iterable[EventState],
+        frequency: Counter[str],
+        least: float = SAME_HAPPENING,
+    ) -> EventState | None:
+        """Of `others`, the one event that tells of the same happening as `event`: the same
+        people, kind or place, and the same words; None when none does or two do as well."""
+        scored = sorted(
+            ((score, other.id, other) for other in others
+             if other.id != event.id
+             and (score := self._agreement(event, other, frequency)) >= least),
+            key=lambda item: (-item[0], item[1]),
+        )  # fmt: skip
+        if not scored or (len(scored) > 1 and scored[0][0] - scored[1][0] < CLEARLY_BEST):
+            return None
+        return scored[0][2]
+
+    def _agreement(self, one: EventState, other: EventState, frequency: Counter[str]) -> float:
+        if one.attack != other.attack:
+            return 0.0
+        kinds = (set(one.kinds) & set(other.kinds)) - {"statement"}
+        told, known = set(one.kinds) - {"statement"}, set(other.kinds) - {"statement"}
+        if told and known and not kinds:
+            return 0.0  # a resignation is not a dismissal
+        people = {self._person(p) for p in one.people} & {self._person(p) for p in other.people}
+        places = self._places(one.places) & self._places(other.places)
+        if not (kinds or people or places):
+            return 0.0
+        words = _overlap(frozenset(one.about()), self._about(other), frequency)
+        return words + 0.2 * bool(kinds) + 0.2 * bool(people) + 0.1 * bool(places)
+
+    def _specific_within(self, when: DateSpan) -> list[EventState]:
+        """The day and short-range events inside a month, a year or a long span."""
+        first, last = when.start.first(), (when.end or when.start).last()
+        found = []
+        for month in _months(first, last):
+            for event_id in self.months.find(month):
+                event = self.events.get(event_id)
+                if event is not None:
+                    span = DateSpan.parse(event.day)
+                    if first <= span.start.first() and (span.end or span.start).last() <= last:
+                        found.append(event)
+        return found
+
+    def _short_spans_over(self, day: DateSpan) -> list[EventState]:
+        """The short-range events a day lies in."""
+        on = day.start.first()
+        found = []
+        for month in _months(on - timedelta(days=SHORT_SPAN), on):
+            for event_id in self.months.find(month):
+                event = self.events.get(event_id)
+                if event is not None and "/" in event.day:
+                    span = DateSpan.parse(event.day)
+                    if span.start.first() <= on <= (span.end or span.start).last():
+                        found.append(event)
+        return found
+
+    def _days_within(self, span: DateSpan) -> list[EventState]:
+        first, last = span.start.first(), (span.end or span.start).last()
+        days = (first + timedelta(days=offset) for offset in range((last - first).days + 1))
+        return [
+            event
+            for day in days
+            for event_id in self.days.find(day.isoformat())
+            if (event := self.events.get(event_id)) is not None
+        ]
 
     def _frequency(self) -> Counter[str]:
         frequency = self.frequency.get("all")
@@ -423,6 +542,22 @@ def _best(candidates: Iterable[Candidate]) -> list[Candidate]:
     """The candidates an event keeps for its title: the best, in an order that does not depend
     on the order they came in."""
     return sorted(candidates, key=lambda c: (-c.merit, c.text))[:TITLE_CANDIDATES]
+
+
+def _vague(when: DateSpan) -> bool:
+    """A month, a year, or a span longer than a happening that lasts: "last week"."""
+    if when.start.precision != "day":
+        return True
+    return when.end is not None and (when.end.last() - when.start.first()).days >= SHORT_SPAN
+
+
+def _months(first: date, last: date) -> list[str]:
+    """The months from one date to another, as "2025-06"."""
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def _groups(inputs: Sequence[EventInput]) -> list[_Group]:

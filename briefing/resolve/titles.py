@@ -35,6 +35,7 @@ class Candidate(NamedTuple):
         length = len(self.text.split())
         penalty = max(0, 5 - length) * 4 + 6 * ("?" in self.text)
         penalty += 3 * any(mark in self.text for mark in '“”"')
+        penalty += 8 * self.text.startswith(('"', "“", "‘", "'"))  # somebody's words, not news
         named = any(word[:1].isupper() for word in self.text.split()[1:])
         return 10 * whole(self.text) + 2 * named + 3 * self.alone + 3 * self.reported - penalty
 
@@ -77,9 +78,10 @@ _PRONOUN_SAYS = re.compile(
 )
 # A date of another mention leading the sentence: "On Sunday, ...", "Late on Friday, ...".
 _LEAD_DATE = re.compile(
-    r"^(?:(?:on|by|late|early|last|this|earlier|later|in)\s+)+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"^(?:(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s*(?:--|[—–-])\s*"
+    r"|(?:(?:on|by|late|early|last|this|earlier|later|in)\s+)+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     rf"(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))}|\d{{1,4}}|week|month|year|weekend|night|morning)"
-    r"\w*,\s+",
+    r"\w*,\s+)",
     re.IGNORECASE,
 )
 # An aside that says more about somebody: "Trump, who has promised to end the war quickly, said".
@@ -94,6 +96,11 @@ _SAID_ASIDE = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_SAYS = re.compile(rf"^[^,]{{3,70}}?\s(?:{_SAYING})\s+that\s+", re.IGNORECASE)
+# Asides between commas: who somebody is, not what happened ("the recently ousted CEO")
+_ASIDE_START = re.compile(r"(?:(?:the|a|an|former|then)\s)?[a-z]|(?:A|An|The)\s[a-z]")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|did|does)\b"
+)
 # A capitalised word inside a run with no full stop before it: a heading glued to its paragraph
 # ("Trump and the return to negotiations After Donald Trump returned ...").
 _GLUED_START = re.compile(
@@ -101,8 +108,8 @@ _GLUED_START = re.compile(
 )
 # Where a long sentence may end early: before a clause or a phrase, never inside one.
 _CUTS = re.compile(
-    r",\s|\s(?=(?:and|as|while|after|following|amid|with|before|because|but|which|who|where|"
-    r"in|at|for|on|during|from|over|into|near|under|across|since|until|despite)\s)"
+    r",\s|\s(?=(?:and|as|while|after|following|amid|with|before|because|but|which|who|where|that|"
+    r"in|at|for|on|during|from|over|into|near|under|across|despite)\s)"
 )
 
 # A cut that leaves an aside open: "Trump, who had a call with Putin", "in Istanbul, weeks".
@@ -146,13 +153,36 @@ def title_text(text: str, sentence: Span, expression: Span, speaker: str | None 
     if spoken != words and len(spoken.split()) >= 4:
         words = spoken
     if len(words.split()) > HEADLINE_WORDS:
-        words = _tidy(_RELATIVE_ASIDE.sub(" ", words))
+        words = _tidy(_without_asides(_RELATIVE_ASIDE.sub(" ", words)))
     if len(words.split()) > HEADLINE_WORDS:
         reported = _SPEAKER_SAYS.sub("", words)
         if reported != words and len(reported.split()) >= 5:
             words = reported
     words = _tidy(words)
     return _fit(words[:1].upper() + words[1:])
+
+
+def _without_asides(words: str) -> str:
+    """Without what stands between commas and only says who somebody is: "Sam Altman, the
+    recently ousted CEO, arrived" is "Sam Altman arrived"; and without a lead that only says who
+    ("A computer science graduate, D'Angelo was ...")."""
+    parts = words.split(", ")
+    if len(parts) < 2:
+        return words
+    kept = parts[0]
+    if _ASIDE_START.match(parts[0]) and not _FINITE.search(parts[0]) and parts[1][:1].isupper():
+        kept = ""
+    joint = ", "
+    for index, part in enumerate(parts[1:], start=1):
+        if index < len(parts) - 1 and kept and _aside(part):
+            joint = " "  # ", superintendent for the state police," goes, and both its commas
+            continue
+        kept, joint = (kept + joint + part if kept else part), ", "
+    return kept
+
+
+def _aside(part: str) -> bool:
+    return bool(_ASIDE_START.match(part)) and len(part.split()) <= 10 and not _FINITE.search(part)
 
 
 def _without_lead(words: str) -> str:

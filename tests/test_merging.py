@@ -1,0 +1,125 @@
+"""One event per happening: mentions join when their dates agree (a day inside a span, a month
+that holds the day) and what they tell agrees; mentions of one day that tell different
+happenings stay apart; and however the files came in, the events are the same."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefing.engine import open_desk
+from briefing.model import Briefing
+from briefing.paths import sample_corpus
+
+Make = Callable[[dict[str, str | bytes]], Briefing]
+
+
+def dated(day: str, text: str) -> str:
+    return f" date {day}\n\n{text}\n"
+
+
+def events_on(briefing: Briefing, iso: str) -> list[tuple[str, list[str]]]:
+    return [
+        (event.title, briefing.articles_of("event", event.id))
+        for event in briefing.events
+        if event.when.iso() == iso
+    ]
+
+
+def test_a_day_inside_a_span_is_the_happening_of_the_span(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2024-05-26", "The prisoner exchange between the two armies took place "
+                           "from May 23 to 25 at the Sumy crossing, officials said."),
+            "b.txt": dated("2024-05-25", "The two armies completed the prisoner exchange at the "
+                           "Sumy crossing on Saturday."),
+        }
+    )  # fmt: skip
+    assert [articles for _, articles in events_on(briefing, "2024-05-23/2024-05-25")] == [
+        ["a.txt", "b.txt"]
+    ]
+    assert events_on(briefing, "2024-05-25") == []
+
+
+def test_a_month_a_later_article_names_is_the_day_it_agrees_with(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2024-06-04", "Ferry crews in Bergen walked out on Monday over pay, "
+                           "the union said."),
+            "b.txt": dated("2024-06-20", "Ferry crews in Bergen, who walked out over pay earlier "
+                           "this month, returned to work."),
+            # the rest of the story, that tells which words are telling
+            "c.txt": dated("2024-06-12", "The Askøy bridge reopened to traffic on Tuesday."),
+            "d.txt": dated("2024-06-14", "The council in Oslo voted on the new harbour budget on "
+                           "Thursday."),
+        }
+    )  # fmt: skip
+    (walkout,) = events_on(briefing, "2024-06-03")
+    assert walkout[1] == ["a.txt", "b.txt"]
+    assert walkout[0].startswith(
+        "Ferry crews in Bergen walked out"
+    )  # the day's words, not the month's
+    assert events_on(briefing, "2024-06") == []
+
+
+def test_one_day_two_happenings_stay_two_events(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2024-06-04", "Ferry crews in Bergen walked out on Monday over pay."),
+            "b.txt": dated("2024-06-04", "The Askøy bridge reopened to traffic on Monday after "
+                           "repairs."),
+            "c.txt": dated("2024-06-04", "Mayor Dana Whitfield resigned on Monday."),
+            "d.txt": dated("2024-06-04", "Dana Whitfield was arrested in Oslo on Monday."),
+        }
+    )  # fmt: skip
+    assert sorted(articles for _, articles in events_on(briefing, "2024-06-03")) == [
+        ["a.txt"], ["b.txt"], ["c.txt"], ["d.txt"]
+    ]  # fmt: skip
+
+
+def test_a_month_that_agrees_with_two_days_as_well_is_left_a_month(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2024-06-04", "Ferry crews in Bergen walked out on Monday over pay."),
+            "b.txt": dated("2024-06-18", "Ferry crews in Bergen walked out on Monday over pay."),
+            "c.txt": dated("2024-06-30", "Ferry crews in Bergen walked out over pay this month."),
+        }
+    )
+    assert [articles for _, articles in events_on(briefing, "2024-06")] == [["c.txt"]]
+
+
+def view(briefing: Briefing) -> list[tuple[str, str, tuple[str, ...]]]:
+    return sorted(
+        (event.when.iso(), event.title, tuple(briefing.articles_of("event", event.id)))
+        for event in briefing.events
+    )
+
+
+def take_in(source: Path, name: Path, root: Path) -> None:
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source / name, root / name)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="events are still gathered article by article as they come in (issue 9, part 1)",
+)
+def test_a_chain_of_updates_gives_the_events_of_a_first_build(tmp_path: Path) -> None:
+    """The sample corpus taken in at once, and file by file in two orders, gives one timeline."""
+    sample = sample_corpus()
+    files = sorted(path.relative_to(sample) for path in sample.rglob("*") if path.is_file())
+    first = view(open_desk(sample, cache=False).briefing)
+    for order, listed in (("forwards", files), ("backwards", files[::-1])):
+        root = tmp_path / order
+        root.mkdir()
+        take_in(sample, listed[0], root)
+        desk = open_desk(root)
+        for count, path in enumerate(listed[1:], start=2):
+            take_in(sample, path, root)
+            if count % 3 == 0 or count == len(listed):
+                desk.refresh()
+        assert view(desk.briefing) == first, order
+        desk.close()
