@@ -36,6 +36,7 @@ from typing import Any
 from thefuzz import fuzz
 
 from briefing import paths
+from briefing.disagreements import disagreements
 from briefing.files import write_json_atomically
 from briefing.model import Article, Briefing, Event
 
@@ -71,6 +72,7 @@ class Bookmark:
     created: str  # ISO date-times, UTC
     updated: str
     gone: bool = False  # its event is no longer in the corpus
+    differ: tuple[str, ...] = ()  # where its sources differ: "prisoners: 1,000 (2 articles) · ..."
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -80,6 +82,7 @@ class Bookmark:
         record = dataclasses.asdict(self)
         record["venues"], record["people"] = list(self.venues), list(self.people)
         record["sources"] = [dataclasses.asdict(source) for source in self.sources]
+        record["differ"] = list(self.differ)
         return record
 
     @classmethod
@@ -102,6 +105,7 @@ class Bookmark:
             created=str(record.get("created", "")),
             updated=str(record.get("updated", record.get("created", ""))),
             gone=bool(record.get("gone", False)),
+            differ=tuple(str(line) for line in record.get("differ", [])),
         )
 
 
@@ -125,6 +129,7 @@ def snapshot(briefing: Briefing, event: Event) -> dict[str, Any]:
         "people": tuple(briefing.person[p].name for p in event.people if p in briefing.person),
         "sources": tuple(sources),
         "gone": False,
+        "differ": tuple(d.line() for d in disagreements(briefing, event)),
     }
 
 

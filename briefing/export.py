@@ -76,6 +76,8 @@ def markdown(bookmarks: Sequence[Bookmark], title: str) -> str:
             lines.append(f"- **Who:** {_plain(', '.join(bookmark.people))}")
         if bookmark.venues or bookmark.people:
             lines.append("")
+        for line in bookmark.differ:
+            lines += [f"**Sources differ on** {_plain(line)}", ""]
         if bookmark.note.strip():
             lines += [_plain_lines(bookmark.note), ""]
         if bookmark.sources:
@@ -108,7 +110,8 @@ def _when(bookmark: Bookmark) -> str:
 # -- CSV ------------------------------------------------------------------------------------------
 
 CSV_COLUMNS = ["date", "time", "timezone", "title", "venues", "people", "note", "sources",
-               "first_sentence", "status", "event", "created", "updated"]  # fmt: skip
+               "first_sentence", "status", "event", "created", "updated",
+               "sources_differ"]  # fmt: skip
 
 
 def spreadsheet(bookmarks: Sequence[Bookmark], title: str) -> str:
@@ -125,7 +128,7 @@ def spreadsheet(bookmarks: Sequence[Bookmark], title: str) -> str:
                "; ".join(bookmark.venues), "; ".join(bookmark.people), bookmark.note, sources,
                bookmark.sources[0].sentence if bookmark.sources else "",
                "gone" if bookmark.gone else "found", bookmark.event, bookmark.created,
-               bookmark.updated]  # fmt: skip
+               bookmark.updated, "; ".join(bookmark.differ)]  # fmt: skip
         writer.writerow([_not_a_formula(cell) for cell in row])
     return out.getvalue()
 
@@ -183,6 +186,7 @@ def _description(bookmark: Bookmark) -> str:
         parts.append(bookmark.note.strip())
     if bookmark.people:
         parts.append("Who: " + ", ".join(bookmark.people))
+    parts += [f"Sources differ on {line}" for line in bookmark.differ]
     for source in bookmark.sources:
         outlet = f"{source.outlet}, " if source.outlet else ""
         parts.append(f"{outlet}“{source.title}”: {source.sentence}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefing.disagreements import disagreements
 from briefing.model import Article, Briefing, Event, Mention, Organisation, Person, Venue
 from briefing.search import Results, snippet_parts
 from briefing.visits import Change
@@ -44,6 +45,16 @@ def event_record(briefing: Briefing, event: Event, mentions: list[Mention] | Non
         "sources": event.sources,
         "articles": event.article_count,
         "background": event in briefing.background,
+        "disagreements": [
+            {
+                "what": disagreement.what,
+                "values": [
+                    {"value": value.value, "articles": list(value.articles)}
+                    for value in disagreement.values
+                ],
+            }
+            for disagreement in disagreements(briefing, event, mentions)
+        ],
         "mentions": [mention_record(briefing, mention) for mention in mentions],
     }
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.bookmarks import Bookmark
+from briefing.disagreements import disagreements
 from briefing.formatting import human_article_date, human_time, human_when, plural
 from briefing.model import Briefing, DateSource, DateSpan, Event, Mention
 from briefing.search import Results, snippet_parts
@@ -71,15 +72,20 @@ def timeline(
     """The story's events by date; under each title, where and who, and with `sentences` every
     source. The background (events well before the story) comes last, with `background`, or is
     counted in a line that says how to see it. `changes` marks what is new since the last visit."""
-    mentions = briefing.all_mentions("event") if sentences else {}  # each article read once
+    mentions = briefing.all_mentions("event")  # each article read once
     parts: list[RenderableType] = [
-        _event_table(briefing, briefing.story, mentions, SOURCES_EXPLAINED, changes)
+        _event_table(briefing, briefing.story, mentions, SOURCES_EXPLAINED, changes, sentences)
     ]
     if briefing.background and background:
         parts += [
             "",
             _event_table(
-                briefing, briefing.background, mentions, background_title(briefing), changes
+                briefing,
+                briefing.background,
+                mentions,
+                background_title(briefing),
+                changes,
+                sentences,
             ),
         ]
     elif briefing.background:
@@ -132,6 +138,7 @@ def _event_table(
     mentions: dict[str, list[Mention]],
     title: str,
     changes: dict[str, Change] | None = None,
+    sentences: bool = False,
 ) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -153,7 +160,13 @@ def _event_table(
         table.add_row(
             Text("" if when == previous else when),
             Text(human_time(event.when)),
-            _event_cell(briefing, event, mentions.get(event.id, []), (changes or {}).get(event.id)),
+            _event_cell(
+                briefing,
+                event,
+                mentions.get(event.id, []),
+                (changes or {}).get(event.id),
+                sentences,
+            ),
             Text("1 only", style="yellow") if event.sources == 1 else Text(str(event.sources)),
             Text(str(event.article_count)),
         )
@@ -162,8 +175,14 @@ def _event_table(
 
 
 def _event_cell(
-    briefing: Briefing, event: Event, mentions: list[Mention], change: Change | None = None
+    briefing: Briefing,
+    event: Event,
+    mentions: list[Mention],
+    change: Change | None = None,
+    sentences: bool = False,
 ) -> Text:
+    """An event's title, where and who, where its sources differ, and with `sentences` each
+    source's sentence."""
     cell = Text()
     if change is not None:
         cell.append(f"{CHANGE_MARKS[change.how]} ", style="bold yellow")
@@ -177,7 +196,9 @@ def _event_cell(
         cell.append(where, style="green")
         cell.append("  ·  " if where and who else "", style="dim")
         cell.append(who, style="cyan")
-    for mention in mentions:
+    for disagreement in disagreements(briefing, event, mentions):
+        cell.append(f"\n⚠ sources differ on {disagreement.line()}", style="yellow")
+    for mention in mentions if sentences else ():
         cell.append("\n  ")
         cell.append(mention.article, style="dim italic")
         cell.append(": ", style="dim")

@@ -87,7 +87,7 @@ def test_the_file_is_readable_json_with_everything_to_show_an_event(
     assert "\n  " in text  # indented, for people
     [record] = json.loads(text)["bookmarks"]
     assert set(record) == {"key", "event", "date", "time", "timezone", "title", "venues", "people",
-                           "sources", "note", "created", "updated", "gone"}  # fmt: skip
+                           "sources", "note", "created", "updated", "gone", "differ"}  # fmt: skip
     assert set(record["sources"][0]) == {"article", "title", "outlet", "sentence"}
     assert "Istanbul" in record["venues"] and "Sergey Lavrov" in record["people"]
 

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from briefing.disagreements import disagreements
 from briefing.formatting import human_when, plural
 from briefing.model import Event
 from briefing.tui.screens.base import BriefingScreen
@@ -35,8 +36,9 @@ class EventScreen(BriefingScreen):
         super().on_mount()
         briefing = self.briefing_app.briefing
         self.mentions = briefing.mentions_of("event", self.event.id)
+        self.differ = disagreements(briefing, self.event, self.mentions)
         self.query_one(Detail).show_event(
-            briefing, self.event, self.event.id in self.briefing_app.bookmarked()
+            briefing, self.event, self.event.id in self.briefing_app.bookmarked(), self.differ
         )
         title = Text("Sources", style="bold")
         articles = len({mention.article for mention in self.mentions})
@@ -50,8 +52,9 @@ class EventScreen(BriefingScreen):
         return self.event.id
 
     def refresh_marks(self) -> None:
+        bookmarked = self.event.id in self.briefing_app.bookmarked()
         self.query_one(Detail).show_event(
-            self.briefing_app.briefing, self.event, self.event.id in self.briefing_app.bookmarked()
+            self.briefing_app.briefing, self.event, bookmarked, self.differ
         )
 
     @on(DataTable.RowSelected)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.widgets import Static
 
+from briefing.disagreements import Disagreement
 from briefing.formatting import human_article_date, human_time, human_when, plural
 from briefing.model import Briefing, Event, Organisation, Person, Venue
 from briefing.search import Hit, snippet_parts
@@ -16,7 +19,15 @@ class Detail(Static):
     def show_nothing(self, message: str = "") -> None:
         self.update(Text(message, style="dim"))
 
-    def show_event(self, briefing: Briefing, event: Event, bookmarked: bool = False) -> None:
+    def show_event(
+        self,
+        briefing: Briefing,
+        event: Event,
+        bookmarked: bool = False,
+        differ: Sequence[Disagreement] = (),
+    ) -> None:
+        """An event's title, date, where and who, how many sources; and, on the event's own
+        screen, where those sources differ (`differ`)."""
         text = Text()
         if bookmarked:
             text.append("★ ", style="bold yellow")
@@ -43,6 +54,8 @@ class Detail(Static):
         text.append("\n")
         text.append(sources_line(event.sources, event.article_count, event.mention_count))
         text.append("  ·  ⏎ sources", style="dim")
+        for disagreement in differ:
+            text.append(f"\n⚠ Sources differ on {disagreement.line()}", style="bold yellow")
         self.update(text)
 
     def show_person(self, briefing: Briefing, person: Person) -> None:

@@ -1,0 +1,122 @@
+"""Where the sources of one event disagree: the counts they give ("1,000 prisoners" against
+"1,200 prisoners"), each with the articles that give it.
+
+Read from the paragraphs that report the event (a count is seldom in the sentence that holds the
+date), when the event is shown. Two values disagree when
+some article gives one and not the other: an article that says "1,000 prisoners, 390 of them on
+the first day" tells a total and a part, not a quarrel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from briefing.model import Briefing, Event, Mention
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_COUNT = re.compile(
+    r"(?<![\w.,$€£])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(NUMBER_WORDS)
+    + r")(?:\s(?P<scale>thousand|million|billion))?"
+    r"\s(?P<words>(?:[a-z][a-z-]*\s){0,2}?)(?P<noun>[a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+# What is counted that no two sources quarrel over: spans of time, shares, sums of money
+_NOT_COUNTED = frozenset(
+    """seconds minutes hours days weeks months years decades centuries times percent points
+    dollars euros pounds cents""".split()
+)
+
+
+class Value(NamedTuple):
+    value: str  # as the first article that gives it writes it
+    articles: tuple[str, ...]
+
+
+class Disagreement(NamedTuple):
+    what: str  # what is counted: "prisoners"
+    values: tuple[Value, ...]  # most articles first
+
+    def line(self) -> str:
+        """'prisoners: 1,000 (2 articles) · 1,200 (1 article)'"""
+        told = " · ".join(
+            f"{value.value} ({len(value.articles)} article{'s' * (len(value.articles) > 1)})"
+            for value in self.values
+        )
+        return f"{self.what}: {told}"
+
+
+def disagreements(
+    briefing: Briefing, event: Event, mentions: Sequence[Mention] | None = None
+) -> list[Disagreement]:
+    """What the sources of an event tell differently, each with who tells what."""
+    if mentions is None:
+        mentions = briefing.mentions_of("event", event.id)
+    told: dict[str, dict[float, tuple[str, set[str]]]] = {}
+    for mention in mentions:
+        paragraph = _paragraph(briefing.text(mention.article), mention)
+        for found in _COUNT.finditer(paragraph):
+            noun = found["noun"].lower()
+            if noun in _NOT_COUNTED or _is_a_date(paragraph, found.start()):
+                continue
+            amount = _amount(found["number"], found["scale"])
+            written = found.group()[: found.start("words") - found.start()].strip()
+            _tell(told, noun, amount, written, mention.article)
+    return sorted(
+        (
+            Disagreement(what, tuple(sorted(values, key=lambda v: (-len(v.articles), v.value))))
+            for what, found in told.items()
+            if len(values := [Value(v, tuple(sorted(a))) for v, a in found.values()]) > 1
+            and _quarrel(values)
+        ),
+        key=lambda disagreement: disagreement.what,
+    )
+
+
+def _tell(
+    told: dict[str, dict[float, tuple[str, set[str]]]],
+    what: str,
+    amount: float,
+    written: str,
+    article: str,
+) -> None:
+    values = told.setdefault(what, {})
+    _, articles = values.setdefault(amount, (written, set()))
+    articles.add(article)
+
+
+def _quarrel(values: list[Value]) -> bool:
+    """Whether two values come from articles apart: one says this, another that."""
+    return any(
+        not set(one.articles) & set(other.articles)
+        for index, one in enumerate(values)
+        for other in values[index + 1 :]
+    )
+
+
+def _paragraph(text: str, mention: Mention) -> str:
+    start = text.rfind("\n\n", 0, mention.sentence.start) + 1
+    end = text.find("\n\n", mention.sentence.end)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _amount(number: str, scale: str | None) -> float:
+    word = number.lower()
+    value = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(number.replace(",", ""))
+    return value * SCALES.get((scale or "").lower(), 1)
+
+
+def _is_a_date(text: str, start: int) -> bool:
+    """'May 23 prisoners' is no count: a number that ends a date."""
+    before = text[max(0, start - 10) : start].split()
+    return bool(before) and before[-1].rstrip(",").lower()[:3] in _MONTHS
+
+
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())

@@ -1,0 +1,91 @@
+"""Where the sources of one event give different counts, the event says so and who says what: in
+the CLI, its JSON, the dashboard's event screen and the exports of bookmarks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefing.bookmarks import Bookmarks
+from briefing.cli import main
+from briefing.disagreements import Disagreement, Value, disagreements
+from briefing.engine import open_briefing
+from briefing.export import export
+from briefing.model import Briefing, Event
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens.event import EventScreen
+from briefing.tui.widgets.detail import Detail
+
+ONE = " date 2024-05-26\n\nThe two armies exchanged 1,000 prisoners at the Sumy crossing on Saturday.\n"
+OTHER = (
+    " date 2024-05-26\n\nThe two armies exchanged 1,200 prisoners at the Sumy crossing on "
+    "Saturday, officials said.\n"
+)
+PART = (
+    " date 2024-05-27\n\nThe two armies exchanged 1,000 prisoners at the Sumy crossing on "
+    "Saturday. Of the 1,000 prisoners, 390 prisoners were civilians.\n"
+)
+
+
+def corpus_of(root: Path, **files: str) -> Path:
+    root.mkdir()
+    for name, text in files.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def the_exchange(briefing: Briefing) -> Event:
+    (event,) = [event for event in briefing.events if event.when.iso() == "2024-05-25"]
+    return event
+
+
+def test_two_sources_that_give_two_counts_disagree(tmp_path: Path) -> None:
+    briefing = open_briefing(corpus_of(tmp_path / "corpus", one=ONE, other=OTHER))
+    assert disagreements(briefing, the_exchange(briefing)) == [
+        Disagreement("prisoners", (Value("1,000", ("one.txt",)), Value("1,200", ("other.txt",))))
+    ]
+
+
+def test_a_total_and_a_part_in_one_article_are_no_quarrel(tmp_path: Path) -> None:
+    briefing = open_briefing(corpus_of(tmp_path / "corpus", one=ONE, part=PART))
+    assert disagreements(briefing, the_exchange(briefing)) == []
+
+
+def test_the_cli_and_its_json_say_who_says_what(tmp_path: Path) -> None:
+    root = str(corpus_of(tmp_path / "corpus", one=ONE, other=OTHER))
+    runner = CliRunner()
+    shown = runner.invoke(main, ["timeline", root], env={"COLUMNS": "160"})
+    assert "sources differ on prisoners: 1,000 (1 article) · 1,200 (1 article)" in shown.output
+    (event,) = json.loads(runner.invoke(main, ["timeline", root, "--json"]).output)["events"]
+    assert event["disagreements"] == [
+        {
+            "what": "prisoners",
+            "values": [
+                {"value": "1,000", "articles": ["one.txt"]},
+                {"value": "1,200", "articles": ["other.txt"]},
+            ],
+        }
+    ]
+
+
+def test_a_bookmark_keeps_the_disagreement_for_its_export(tmp_path: Path) -> None:
+    briefing = open_briefing(corpus_of(tmp_path / "corpus", one=ONE, other=OTHER))
+    bookmarks = Bookmarks()
+    bookmarks.add(briefing, the_exchange(briefing))
+    text = export(bookmarks, "md", "Briefing")
+    assert "**Sources differ on** prisoners: 1,000 (1 article) · 1,200 (1 article)" in text
+    assert "prisoners: 1,000" in export(bookmarks, "csv", "Briefing")
+
+
+async def test_the_event_screen_shows_where_sources_differ(tmp_path: Path) -> None:
+    app = BriefingApp(corpus_of(tmp_path / "corpus", one=ONE, other=OTHER))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+        shown = str(app.screen.query_one(Detail).render())
+        assert "Sources differ on prisoners: 1,000 (1 article) · 1,200 (1 article)" in shown
