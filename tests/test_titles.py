@@ -114,3 +114,12 @@ def test_a_dateline_before_the_sentence_is_not_part_of_the_title() -> None:
         headline(sentence, "on Monday")
         == "The harbour board opened an inquiry into the ferry strike"
     )
+
+
+def test_a_city_dateline_goes_and_a_dash_inside_a_sentence_stays() -> None:
+    assert headline("BALTIMORE — Divers recovered the truck on Friday.", "on Friday") == (
+        "Divers recovered the truck"
+    )
+    assert headline("Six workers — all of them welders — died on Tuesday.", "on Tuesday") == (
+        "Six workers — all of them welders — died"
+    )

@@ -20,6 +20,7 @@ from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, SAYING
 from briefing.model import Span
 
 HEADLINE_WORDS = 14  # a headline a person reads at a glance
+ASIDE_WORDS = 14  # the longest aside between commas left out: "the former president of ..."
 
 
 class Candidate(NamedTuple):
@@ -46,7 +47,7 @@ _SAYING = "|".join(sorted(SAYING_VERBS))
 _PRONOUN = r"(?:he|she|they|it|we|i|this|that|these|those)"
 _SUBORDINATORS = (
     r"while|as|after|although|though|despite|following|with|since|before|when|once|because|if|"
-    r"in addition to|amid|and|but|even though|until|whether"
+    r"in addition to|amid|and|but|even though|until|whether|thanks to|due to|in response to"
 )
 # The words before a date that go with it: "on", "later on", "from" (of "from May 23 to 25").
 _DATE_LEAD = re.compile(
@@ -78,7 +79,8 @@ _PRONOUN_SAYS = re.compile(
 )
 # A date of another mention leading the sentence: "On Sunday, ...", "Late on Friday, ...".
 _LEAD_DATE = re.compile(
-    rf"^(?:(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s*(?:--|[—–-])\s*"
+    r"^(?:(?-i:[A-Z][A-Z.' -]{2,40}(?:,\s[A-Z][A-Za-z.]+)?)\s(?:\([^)]{1,30}\)\s)?(?:--|[—–])\s*"
+    rf"|(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s*(?:--|[—–-])\s*"
     r"|(?:(?:on|by|late|early|last|this|earlier|later|in)\s+)+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     rf"(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))}|\d{{1,4}}|week|month|year|weekend|night|morning)"
     r"\w*,\s+)",
@@ -109,7 +111,7 @@ _GLUED_START = re.compile(
 # Where a long sentence may end early: before a clause or a phrase, never inside one.
 _CUTS = re.compile(
     r",\s|\s(?=(?:and|as|while|after|following|amid|with|before|because|but|which|who|where|that|"
-    r"in|at|for|on|during|from|over|into|near|under|across|despite)\s)"
+    r"in|at|for|on|during|from|over|into|near|under|across|despite)\s|to\s(?=[a-z]))"
 )
 
 # A cut that leaves an aside open: "Trump, who had a call with Putin", "in Istanbul, weeks".
@@ -182,7 +184,11 @@ def _without_asides(words: str) -> str:
 
 
 def _aside(part: str) -> bool:
-    return bool(_ASIDE_START.match(part)) and len(part.split()) <= 10 and not _FINITE.search(part)
+    return (
+        bool(_ASIDE_START.match(part))
+        and len(part.split()) <= ASIDE_WORDS
+        and not _FINITE.search(part)
+    )
 
 
 def _without_lead(words: str) -> str:
