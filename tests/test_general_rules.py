@@ -385,3 +385,17 @@ def test_a_company_named_after_a_place_is_not_the_place(briefing_of: Make) -> No
         {"a.txt": " date 2021-03-04 T\nDelta said in a statement that flights to Delta resume."}
     )
     assert "Delta" not in {venue.name for venue in briefing.venues}
+
+
+def test_a_name_after_a_preposition_is_not_the_body_its_refers_to(briefing_of: Make) -> None:
+    """ "The search for Zorvan Kettlewick entered its third day": "its" is the search's, and Kettlewick,
+    named a person elsewhere in the corpus, stays one."""
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2024-09-02\n\nZorvan Kettlewick, 41, escaped from the county jail on Monday.\n",
+            "b.txt": " date 2024-09-04\n\nThe search for Zorvan Kettlewick entered its third day on "
+            "Wednesday.\n",
+        }
+    )
+    assert "Zorvan Kettlewick" in [person.name for person in briefing.people]
+    assert "Zorvan Kettlewick" not in [body.name for body in briefing.organisations]

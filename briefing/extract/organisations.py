@@ -58,6 +58,8 @@ _OWNED_OF = frozenset(
     ceo founder chairman head owner executive""".split()
 )
 _OF = frozenset({"of", "at", "for", "from"})
+# A name after these words is not the subject of what follows it
+_OBJECT_OF = re.compile(r"\b(?:for|of|with|to|by|against|from|on|at|in|into|about)\s+$")
 _BODY_NOUNS = frozenset(
     """company firm maker provider carrier airline bank giant startup start-up group agency
     regulator watchdog insurer lender retailer manufacturer broadcaster newspaper conglomerate
@@ -253,6 +255,8 @@ def _context(text: str, span: Span) -> bool:
     after = _AFTER.match(text, end, end + 120)
     if after and after.group().startswith(",") and span.start == 0:
         after = None  # "Furthermore, the company ...": an opening word, not a name
+    if after and after.group().endswith("its") and _OBJECT_OF.search(text, 0, span.start):
+        after = None  # "the search for X entered its 13th day": "its" is the search's
     return bool(after) or _named_as_a_body(text[max(0, span.start - 32) : span.start])
 
 
