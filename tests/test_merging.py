@@ -80,6 +80,24 @@ def test_one_day_two_happenings_stay_two_events(briefing_of: Make) -> None:
     ]  # fmt: skip
 
 
+def test_one_place_one_day_two_times_of_day_are_two_happenings(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2024-09-12", "A motorist spotted the fugitive near Fairview Road in "
+                           "Pottstown at 8 p.m. on Monday."),
+            "b.txt": dated("2024-09-12", "The fugitive stole a rifle from a garage in Pottstown at "
+                           "10:10 p.m. on Monday."),
+            "c.txt": dated("2024-09-12", "Searchers in Pottstown worked through Monday night."),
+        }
+    )  # fmt: skip
+    timed = sorted(
+        (event.when.time, [a for a in briefing.articles_of("event", event.id) if a != "c.txt"])
+        for event in briefing.events
+        if event.when.iso() == "2024-09-09" and event.when.time
+    )  # c.txt, at no time of day, may go with either
+    assert timed == [("20:00", ["a.txt"]), ("22:10", ["b.txt"])]
+
+
 def test_a_month_that_agrees_with_two_days_as_well_is_left_a_month(briefing_of: Make) -> None:
     briefing = briefing_of(
         {

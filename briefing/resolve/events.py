@@ -30,6 +30,8 @@ SAME_HAPPENING = 0.5  # agreement (words, and people, kind, place in common) of 
 SAME_LASTING = 0.35  # the agreement that makes a day of a short span part of its happening
 CLEARLY_BEST = 0.1  # how far the best such event must lead the next to be the one
 SHORT_SPAN = 4  # days: a range this long is a happening that lasts; longer ones are vague
+SAME_TIME = 90  # minutes: times of day further apart tell two happenings
+SPEAKER_REACH = 3  # sentences back that a leading "He" may take its person from
 TITLE_CANDIDATES = 8  # the best candidates an event keeps to choose its title from
 EVENT_WORDS_KEPT = 48  # the words that say what an event is about, most frequent first
 _WORD = re.compile(r"[\w’'-]+")
@@ -125,15 +127,19 @@ def event_inputs(
 def _speaker(
     facts: ArticleFacts, person_links: Sequence[str | None], mention: TimeMention
 ) -> str | None:
-    """The one person the sentence before a mention names, by the fullest name it gives: who a
-    leading "He" or "She" is. None when it names nobody or several."""
-    named: dict[str, str] = {}
-    for person, link in zip(facts.people, person_links, strict=True):
-        if link is None or person.sentence != mention.sentence - 1:
-            continue
-        if len(person.name) > len(named.get(link, "")):
-            named[link] = person.name
-    return next(iter(named.values())) if len(named) == 1 else None
+    """Who a leading "He" or "She" is: the one person the nearest sentence before a mention that
+    names anybody names, by the fullest name it gives; None when it names several, or no
+    sentence of the few before names anybody."""
+    for before in range(mention.sentence - 1, max(-1, mention.sentence - 1 - SPEAKER_REACH), -1):
+        named: dict[str, str] = {}
+        for person, link in zip(facts.people, person_links, strict=True):
+            if link is None or person.sentence != before:
+                continue
+            if len(person.name) > len(named.get(link, "")):
+                named[link] = person.name
+        if named:
+            return next(iter(named.values())) if len(named) == 1 else None
+    return None
 
 
 _PART_OF_MONTH = re.compile(r"(?:mid|early|late|end|beginning|start)\b", re.IGNORECASE)
@@ -314,7 +320,8 @@ class Events:
             if (event := self.events.get(event_id)) is not None
         ]
         if not (group.places or group.people or group.kinds):
-            # a bare "on June 2" goes with what that day is known for
+            # a bare "on June 2" goes with what that day is known for, at its time of day
+            events = [event for event in events if not _hours_apart(group, event)]
             return max(events, key=lambda event: (event.count, event.id), default=None)
         places = self._places(group.places)
         matching = [event for event in events if self._matches(group, places, event, frequency)]
@@ -322,7 +329,8 @@ class Events:
             return None
         kept = matching[0]
         for other in matching[1:]:
-            self._merge(other, into=kept)
+            if not _times_apart(set(kept.times), set(other.times)):
+                self._merge(other, into=kept)  # a mention bridges them; not two timed apart
         return kept
 
     def _matches(
@@ -330,6 +338,8 @@ class Events:
     ) -> bool:
         if ("attack" in group.kinds) != event.attack:
             return False
+        if _hours_apart(group, event):
+            return False  # a sighting at 8 p.m. and a theft at 10:10 p.m. are two happenings
         if self._shares_place(places, event) or (group.kinds & event.kinds.keys()) - {"statement"}:
             return True
         told, known = group.kinds - {"statement"}, set(event.kinds) - {"statement"}
@@ -542,6 +552,32 @@ def _best(candidates: Iterable[Candidate]) -> list[Candidate]:
     """The candidates an event keeps for its title: the best, in an order that does not depend
     on the order they came in."""
     return sorted(candidates, key=lambda c: (-c.merit, c.text))[:TITLE_CANDIDATES]
+
+
+def _hours_apart(group: _Group, event: EventState) -> bool:
+    """Whether a group of mentions and an event give times of day, in one zone, far apart."""
+    told: set[tuple[str | None, str | None]] = {
+        (item.when.time, item.when.timezone) for item in group.inputs
+    }
+    return _times_apart(told, set(event.times))
+
+
+def _times_apart(
+    told: set[tuple[str | None, str | None]], known: set[tuple[str | None, str | None]]
+) -> bool:
+    """Whether two sets of (time, zone) hold times of one zone, and none is near another."""
+    gaps = [
+        abs(_minutes(time) - _minutes(other))
+        for time, zone in told
+        for other, other_zone in known
+        if time and other and zone == other_zone  # "10:00 GMT" and "13:00 local time" may agree
+    ]
+    return bool(gaps) and min(gaps) > SAME_TIME
+
+
+def _minutes(time: str) -> int:
+    hours, _, minutes = time.partition(":")
+    return int(hours) * 60 + int(minutes or 0)
 
 
 def _vague(when: DateSpan) -> bool:

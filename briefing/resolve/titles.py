@@ -56,7 +56,9 @@ _DATE_LEAD = re.compile(
     re.IGNORECASE,
 )
 # Prepositions that give a date its meaning: "until June", "by Friday", "since 2014" keep it.
-_MEANING_LEAD = re.compile(r"\b(?:until|till|by|since|before|after|ahead of|between)\s+$", re.I)
+_MEANING_LEAD = re.compile(
+    r"\b(?:until|till|by|since|before|after|ahead of|between|through|throughout|past)\s+$", re.I
+)
 _ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
 _LEAD = re.compile(
     r"^(?:(?:however|meanwhile|earlier|later|also|moreover|still|yet|but|and|so|then|now|"
@@ -81,6 +83,8 @@ _PRONOUN_SAYS = re.compile(
 _LEAD_DATE = re.compile(
     r"^(?:(?-i:[A-Z][A-Z.' -]{2,40}(?:,\s[A-Z][A-Za-z.]+)?)\s(?:\([^)]{1,30}\)\s)?(?:--|[—–])\s*"
     rf"|(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s*(?:--|[—–-])\s*"
+    r"|(?:(?:about|around|at|shortly\s(?:after|before)|just\s(?:after|before)|by)\s)?"
+    r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?,\s+"
     r"|(?:(?:on|by|late|early|last|this|earlier|later|in)\s+)+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     rf"(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))}|\d{{1,4}}|week|month|year|weekend|night|morning)"
     r"\w*,\s+)",
