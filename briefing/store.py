@@ -15,6 +15,7 @@ import pickle
 import sqlite3
 import time
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
@@ -47,7 +48,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "29"
+ENGINE_VERSION = "30"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -407,7 +408,10 @@ class Store:
                 article_id,
             ),
         )
-        self.connection.execute("DELETE FROM refs WHERE article = ?", (article_id,))
+        # its events' counts are the events' own (`_save_event_refs`)
+        self.connection.execute(
+            "DELETE FROM refs WHERE article = ? AND kind != 'event'", (article_id,)
+        )
         self.connection.executemany(
             "INSERT INTO refs VALUES (?, ?, ?, ?)",
             [(kind, ref, article_id, count) for (kind, ref), count in resolved.refs().items()],
@@ -470,6 +474,7 @@ class Store:
 
     def save_state(self, resolver: Resolver) -> None:
         """Keep every row of state the resolver changed, and what the briefing shows of it."""
+        self._save_event_refs(resolver.events.take_refs())
         views: dict[str, list[tuple[str, Any]]] = {kind: [] for kind, _ in _VIEWS}
         merged: list[tuple[str, str]] = []
         for table in resolver.tables():
@@ -485,13 +490,28 @@ class Store:
                     )
                 if table.kind in views:
                     views[table.kind].append((key, value))
-                if table.kind.endswith("_merged") and value is not None:
-                    merged.append((table.kind.removesuffix("_merged"), key))
+                if table.kind.endswith("_merged"):
+                    self._merged = None
+                    if value is not None and table.kind != "event_merged":
+                        merged.append((table.kind.removesuffix("_merged"), key))
         if merged:
             self._merged = None
             for kind, old in merged:
                 self._move_refs(kind, old, self.current(kind, old))
         self._save_views(resolver, views)
+
+    def _save_event_refs(self, refs: dict[str, Counter[int] | None]) -> None:
+        """The articles of each event the resolver worked out again (None: the event is gone):
+        events own their mentions' counts, which move between events as the corpus grows."""
+        for event_id, articles in sorted(refs.items()):
+            self.connection.execute(
+                "DELETE FROM refs WHERE kind = 'event' AND ref = ?", (event_id,)
+            )
+            if articles:
+                self.connection.executemany(
+                    "INSERT INTO refs VALUES ('event', ?, ?, ?)",
+                    [(event_id, article, count) for article, count in sorted(articles.items())],
+                )
 
     def _move_refs(self, kind: str, old: str, new: str) -> None:
         """Mentions of an entity merged into another count for that other one."""

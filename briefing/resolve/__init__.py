@@ -43,12 +43,12 @@ class Resolved(NamedTuple):
     counted_organisations: tuple[str | None, ...] = ()  # the same, for bare names of bodies
 
     def refs(self) -> Counter[tuple[str, str]]:
-        """How often the article names each (kind, id)."""
+        """How often the article names each (kind, id); its events, the events count (their
+        mentions move from one to another as the corpus grows)."""
         counts: Counter[tuple[str, str]] = Counter()
         for kind, links in (
             ("person", self.links.people),
             ("venue", self.links.places),
-            ("event", self.links.times),
             ("organisation", self.links.organisations),
         ):
             counts.update((kind, link) for link in links if link is not None)
@@ -81,7 +81,7 @@ class Resolver:
             places,
             organisations,
         )
-        times = self.events.add(article.path, inputs)
+        times = self.events.add(article.path, article_id, inputs)
         links = Links(
             tuple(people),
             tuple(places),
@@ -104,9 +104,7 @@ class Resolver:
             links.places,
             resolved.counted_organisations,
         )
-        self.events.remove(
-            inputs, {index: link for index, link in enumerate(links.times) if link is not None}
-        )
+        self.events.remove(article.path, inputs)
         self.venues.remove(facts.places, links.places)
         self.organisations.remove(article_id, facts.organisations, links.organisations)
         self.people.remove(article_id, facts.people, links.people)

@@ -1,10 +1,13 @@
-"""Events: the dated sentences of the corpus, gathered article by article into happenings.
+"""Events: the dated sentences of the corpus, gathered month by month into happenings.
 
 Each time expression that resolves to a date makes an event mention: the date, the sentence, and
 the people, venues and kinds of happening ("talks", "attack", "visit") around it. A mention joins
 an event of the same date when they share a venue (a palace counts as its city) or a kind of
 happening, or a person or telling words with nothing setting them apart: an attack is not a
-meeting. "The second round in Istanbul on June 2", reported by five articles, is one event.
+meeting, and 8 p.m. is not 10 p.m. "The second round in Istanbul on June 2", reported by five
+articles, is one event; so are "earlier this month" and the day it was, and a three-day exchange
+and its last day. The events of a month are worked out from all its mentions at once, in the
+order of their articles' paths: however the files came in, the events are the same.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS, MONTH_AND_DAY_NAMES, TIME_WORDS
@@ -30,6 +33,7 @@ SAME_HAPPENING = 0.5  # agreement (words, and people, kind, place in common) of 
 SAME_LASTING = 0.35  # the agreement that makes a day of a short span part of its happening
 CLEARLY_BEST = 0.1  # how far the best such event must lead the next to be the one
 SHORT_SPAN = 4  # days: a range this long is a happening that lasts; longer ones are vague
+SMOOTHING = 10  # mentions: how many a month needs before its word counts tell rare from common
 SAME_TIME = 90  # minutes: times of day further apart tell two happenings
 SPEAKER_REACH = 3  # sentences back that a leading "He" may take its person from
 TITLE_CANDIDATES = 8  # the best candidates an event keeps to choose its title from
@@ -247,14 +251,33 @@ class _Group(NamedTuple):
     """The mentions of one date in one sentence: they go to one event together."""
 
     day: str
-    inputs: list[EventInput]
+    members: list[Member]
     places: frozenset[str]
     people: frozenset[str]
     kinds: frozenset[str]
     words: frozenset[str]
 
 
+class Member(NamedTuple):
+    """A dated mention as the events keep it: where it is, the id it is linked by, what it says."""
+
+    key: str  # article path and place: sorts the same however the files came in
+    article: int
+    seed: str  # the id its article links it by; `merged` sends it to the event it is in
+    input: EventInput
+
+
 class Events:
+    """The events of the corpus, worked out month by month from the dated mentions.
+
+    Mentions are kept by the month their date begins in (a year-level date by its year). When a
+    build has taken its articles in, each month it touched is worked out again from all its
+    mentions, in the order of their articles' paths, so that the events are the same however the
+    files came in: a first build and any chain of updates agree. Within the month, mentions of
+    one date join when they tell of one happening; then a vague mention (the month, "last week")
+    joins the one day it agrees with, and a day joins the short span it lies in.
+    """
+
     def __init__(
         self,
         backing: Backing,
@@ -263,227 +286,186 @@ class Events:
         person: Callable[[str], str],
     ) -> None:
         self.events: Table[EventState] = Table("event", backing)
-        self.days = Index("event_day", backing)
-        self.merged: Table[str] = Table("event_merged", backing)
-        self.frequency: Table[Counter[str]] = Table("event_word_frequency", backing)
-        self.months = Index("event_month", backing)  # day and short-range events by month
-        self._touched: set[str] = set()  # events mentions came to since the last `settle`
+        self.members: Table[dict[str, Member]] = Table("event_members", backing)  # by block
+        self.blocks = Index("event_block", backing)  # block -> the ids of its events
+        self.merged: Table[str] = Table("event_merged", backing)  # seed -> its event's id
+        self.touched = Index("event_touched", backing)  # "blocks" -> blocks to work out again
         self._ancestors = ancestors
         self._wide = wide
         self._person = person
-        self._seen_about: dict[str, Counter[str]] = {}  # until the event's mentions change
+        self._refs: dict[str, Counter[int] | None] = {}  # articles of events made or gone
 
     def resolve(self, event_id: str) -> str:
-        while (merged := self.merged.get(event_id)) is not None:
+        while (merged := self.merged.get(event_id)) is not None and merged != event_id:
             event_id = merged
         return event_id
 
-    def add(self, article_path: str, inputs: Sequence[EventInput]) -> dict[int, str]:
-        """The event each dated mention reports: time mention index -> event id."""
-        links: dict[int, str] = {}
-        frequency = self._frequency()
-        for group in _groups(inputs):
-            event = self._find(group, frequency) or self._new(group, article_path)
-            for item in group.inputs:
-                self._count(event, item, 1)
-                links[item.position] = event.id
-            frequency.update(group.words)
-            frequency["\x00mentions"] += len(group.inputs)
-        self.frequency.touch("all")
+    def add(self, article_path: str, article: int, inputs: Sequence[EventInput]) -> dict[int, str]:
+        """Keep an article's dated mentions; the id each is linked by (time mention index ->
+        seed). Which event it is in is settled by `settle`."""
+        links = {}
+        for item in inputs:
+            key = f"{article_path}\x00{item.position:06d}"
+            seed = f"{item.when.iso().replace('/', '_')}-{zlib.crc32(key.encode()):08x}"
+            block = _block(item.when)
+            members = self.members.get(block) or {}
+            members[key] = Member(key, article, seed, item)
+            self.members.put(block, members)
+            self.touched.add("blocks", block)
+            links[item.position] = seed
         return links
 
-    def remove(self, inputs: Sequence[EventInput], links: dict[int, str]) -> None:
-        frequency = self._frequency()
+    def remove(self, article_path: str, inputs: Sequence[EventInput]) -> None:
         for item in inputs:
-            event_id = links.get(item.position)
-            event = self.events.get(self.resolve(event_id)) if event_id else None
-            frequency.subtract(item.words)
-            frequency["\x00mentions"] -= 1
-            if event is None:
+            key = f"{article_path}\x00{item.position:06d}"
+            block = _block(item.when)
+            members = self.members.get(block) or {}
+            gone = members.pop(key, None)
+            if gone is None:
                 continue
-            self._count(event, item, -1)
-            if event.count <= 0:
-                self._drop(event)
-        self.frequency.touch("all")
+            if members:
+                self.members.put(block, members)
+            else:
+                self.members.delete(block)
+            if self.merged.get(gone.seed) is not None:
+                self.merged.delete(gone.seed)
+            self.touched.add("blocks", block)
 
     def title(self, event: EventState) -> str:
         if event.candidates:
             event.title = best_title(event.candidates, event.about())
         return event.title
 
-    # -- finding an event for a group of mentions -------------------------------------------------
+    def take_refs(self) -> dict[str, Counter[int] | None]:
+        """The articles of each event made or changed since last asked (None: gone), for the
+        store to count them by."""
+        refs, self._refs = self._refs, {}
+        return refs
 
-    def _find(self, group: _Group, frequency: Counter[str]) -> EventState | None:
-        events = [
-            event
-            for event_id in self.days.find(group.day)
-            if (event := self.events.get(event_id)) is not None
-        ]
-        if not (group.places or group.people or group.kinds):
-            # a bare "on June 2" goes with what that day is known for, at its time of day
-            events = [event for event in events if not _hours_apart(group, event)]
-            return max(events, key=lambda event: (event.count, event.id), default=None)
-        places = self._places(group.places)
-        matching = [event for event in events if self._matches(group, places, event, frequency)]
-        if not matching:
-            return None
-        kept = matching[0]
-        for other in matching[1:]:
-            if not _times_apart(set(kept.times), set(other.times)):
-                self._merge(other, into=kept)  # a mention bridges them; not two timed apart
-        return kept
-
-    def _matches(
-        self, group: _Group, places: set[str], event: EventState, frequency: Counter[str]
-    ) -> bool:
-        if ("attack" in group.kinds) != event.attack:
-            return False
-        if _hours_apart(group, event):
-            return False  # a sighting at 8 p.m. and a theft at 10:10 p.m. are two happenings
-        if self._shares_place(places, event) or (group.kinds & event.kinds.keys()) - {"statement"}:
-            return True
-        told, known = group.kinds - {"statement"}, set(event.kinds) - {"statement"}
-        if told and known and not told & known:
-            return False
-        people = {self._person(person) for person in event.people}
-        if any(self._person(person) in people for person in group.people):
-            return True
-        return _overlap(group.words, self._about(event), frequency) >= SAME_WORDS
-
-    def _shares_place(self, places: set[str], event: EventState) -> bool:
-        """Whether one of the event's places, or one they lie in, is among `places`."""
-        for venue in event.places:
-            if not self._wide(venue) and (
-                venue in places or any(inside in places for inside in self._ancestors(venue))
-            ):
-                return True
-        return False
-
-    def _about(self, event: EventState) -> Counter[str]:
-        """`event.about()`, worked out again only when the event's mentions change."""
-        if event.id not in self._seen_about:
-            self._seen_about[event.id] = event.about()
-        return self._seen_about[event.id]
-
-    def _places(self, venues: Iterable[str]) -> set[str]:
-        """Venues with those they lie in (a palace counts as its city); not countries, too wide
-        to tell events apart."""
-        found: set[str] = set()
-        for venue in venues:
-            if not self._wide(venue):
-                found.add(venue)
-                found.update(self._ancestors(venue))
-        return found
-
-    # -- bookkeeping ------------------------------------------------------------------------------
-
-    def _new(self, group: _Group, article_path: str) -> EventState:
-        first = group.inputs[0]
-        seed = f"{article_path}|{first.candidate.text}"
-        event_id = f"{group.day.replace('/', '_')}-{zlib.crc32(seed.encode()):08x}"
-        while event_id in self.events or self.merged.get(event_id) is not None:
-            event_id += "x"
-        event = EventState(event_id, group.day, attack="attack" in group.kinds)
-        self.events.put(event_id, event)
-        self.days.add(group.day, event_id)
-        if not _vague(DateSpan.parse(group.day)):
-            self.months.add(group.day[:7], event_id)
-        return event
-
-    def _count(self, event: EventState, item: EventInput, sign: int) -> None:
-        event.count += sign
-        for counter, keys in (
-            (event.places, item.places),
-            (event.people, item.people),
-            (event.kinds, item.kinds),
-            (event.words, item.words),
-            (event.organisations, item.organisations),
-        ):
-            for key in keys:
-                counter[key] += sign
-                if counter[key] <= 0:
-                    del counter[key]
-        if item.when.time:
-            moment = (item.when.time, item.when.timezone)
-            event.times[moment] += sign
-            if event.times[moment] <= 0:
-                del event.times[moment]
-        if sign > 0:
-            event.candidates = _best({*event.candidates, item.candidate})
-            self._touched.add(event.id)
-        else:
-            event.candidates = [c for c in event.candidates if c.article != item.candidate.article]
-        self._seen_about.pop(event.id, None)
-        self.events.touch(event.id)
-
-    def _merge(self, other: EventState, into: EventState, titles: bool = True) -> None:
-        """Two events a new mention bridges are one; the title comes from both unless not
-        `titles` (a vague mention does not title the day it was found to be)."""
-        into.count += other.count
-        for mine, theirs in (
-            (into.places, other.places),
-            (into.people, other.people),
-            (into.kinds, other.kinds),
-            (into.words, other.words),
-            (into.times, other.times),
-            (into.organisations, other.organisations),
-        ):
-            mine.update(theirs)  # type: ignore[arg-type]
-        if titles or not into.candidates:
-            into.candidates = _best({*into.candidates, *other.candidates})
-        self._drop(other)
-        self.merged.put(other.id, into.id)
-        self._seen_about.pop(other.id, None)
-        self._seen_about.pop(into.id, None)
-        self.events.touch(into.id)
-
-    def _drop(self, event: EventState) -> None:
-        self.events.delete(event.id)
-        self.days.discard(event.day, event.id)
-        self.months.discard(event.day[:7], event.id)
-        self._touched.discard(event.id)
-
-    # -- one happening told at several precisions -------------------------------------------------
+    # -- working a block out ----------------------------------------------------------------------
 
     def settle(self) -> None:
-        """Mentions of one happening told at different precisions become one event: "earlier
-        this month" and "last week" go to the day they agree with, a day of a summit or of a
-        three-day exchange to the span it lies in. Events touched since the last call are looked
-        at, in the order of their ids, so that the outcome does not hang on the order of files."""
-        frequency = self._frequency()
-        for event_id in sorted(self._touched):
-            event = self.events.get(event_id)
-            if event is None:
-                continue
-            when = DateSpan.parse(event.day)
+        """Work out again the events of every block mentions came to or left."""
+        for block in sorted(self.touched.find("blocks")):
+            self._work_out(block)
+        if self.touched.get("blocks") is not None:
+            self.touched.delete("blocks")
+
+    def _work_out(self, block: str) -> None:
+        members = sorted((self.members.get(block) or {}).values(), key=lambda m: m.key)
+        frequency = _frequency(members)
+        clusters = self._clusters(members, frequency)
+        roots = self._attach(clusters, frequency)
+        made: dict[str, EventState] = {}
+        for root, joined in roots.items():
+            event = _combined(root, joined)
+            made[event.id] = event
+        old = set(self.blocks.find(block))
+        for event_id in sorted(old - made.keys()):
+            self.events.delete(event_id)
+            self.blocks.discard(block, event_id)
+            self._refs[event_id] = None
+        for event_id, event in made.items():
+            self.events.put(event_id, event)
+            self.blocks.add(block, event_id)
+        for event in made.values():
+            self._refs[event.id] = Counter()
+        for root, joined in roots.items():
+            event_id = root.state.id
+            for cluster in (root, *joined):
+                for member in cluster.members:
+                    refs = self._refs[event_id]
+                    assert refs is not None
+                    refs[member.article] += 1
+                    if member.seed == event_id:
+                        if self.merged.get(member.seed) is not None:
+                            self.merged.delete(member.seed)
+                    elif self.merged.get(member.seed) != event_id:
+                        self.merged.put(member.seed, event_id)
+
+    def _clusters(self, members: list[Member], frequency: Counter[str]) -> list[_Cluster]:
+        """Mentions of one date that tell of one happening, together; in the order of their
+        first member, each with the id of that member. A bare "on June 2" (no people, place or
+        kind of happening) goes, once the rest are gathered, with what that day is known for."""
+        clusters: list[_Cluster] = []
+        by_day: dict[str, list[_Cluster]] = defaultdict(list)
+        groups = _groups(members)
+        told = [group for group in groups if group.places or group.people or group.kinds]
+        bare = [group for group in groups if not (group.places or group.people or group.kinds)]
+        for group in told:
+            day = by_day[group.day]
+            places = self._places(group.places)
+            matching = [c for c in day if self._matches(group, places, c.state, frequency)]
+            kept = matching[0] if matching else self._new(group, day, clusters)
+            for other in matching[1:]:
+                if not _times_apart(set(kept.state.times), set(other.state.times)):
+                    kept.absorb(other)
+                    day.remove(other)
+                    clusters.remove(other)
+            for member in group.members:
+                kept.add(member)
+        for group in bare:
+            day = by_day[group.day]
+            fitting = [c for c in day if not _hours_apart(group, c.state)]
+            busiest = max(fitting, key=lambda c: (c.state.count, c.state.id), default=None)
+            kept = busiest or self._new(group, day, clusters)
+            for member in group.members:
+                kept.add(member)
+        return sorted(clusters, key=lambda cluster: cluster.members[0].key)
+
+    @staticmethod
+    def _new(group: _Group, day: list[_Cluster], clusters: list[_Cluster]) -> _Cluster:
+        cluster = _Cluster(EventState(group.members[0].seed, group.day), [])
+        cluster.state.attack = "attack" in group.kinds
+        day.append(cluster)
+        clusters.append(cluster)
+        return cluster
+
+    def _attach(
+        self, clusters: list[_Cluster], frequency: Counter[str]
+    ) -> dict[_Cluster, list[_Cluster]]:
+        """Each cluster that tells a happening another tells more precisely, with it: a vague
+        one with the one day it agrees with clearly best, a day with the short span it lies in.
+        The clusters that stay events, each with those that joined it."""
+        target: dict[int, _Cluster] = {}
+        specific = [c for c in clusters if not _vague(DateSpan.parse(c.state.day))]
+        spans = [c for c in specific if "/" in c.state.day]
+        for cluster in clusters:
+            when = DateSpan.parse(cluster.state.day)
             if _vague(when):
-                target = self._agreeing(event, self._specific_within(when), frequency)
-                if target is not None:
-                    self._merge(event, into=target, titles=False)
+                inside = [c for c in specific if _within(c.state.day, when)]
+                found = self._agreeing(cluster, inside, frequency, SAME_HAPPENING)
             elif when.end is None:
-                spans = self._short_spans_over(when)
-                target = self._agreeing(event, spans, frequency, SAME_LASTING)
-                if target is not None:
-                    self._merge(event, into=target)
+                over = [c for c in spans if _within(cluster.state.day, DateSpan.parse(c.state.day))]
+                found = self._agreeing(cluster, over, frequency, SAME_LASTING)
             else:
-                for day in self._days_within(when):
-                    if self._agreeing(day, [event], frequency, SAME_LASTING) is event:
-                        self._merge(day, into=event)
-        self._touched.clear()
+                found = None
+            if found is not None:
+                target[id(cluster)] = found
+        roots: dict[_Cluster, list[_Cluster]] = {}
+        for cluster in clusters:
+            root, steps = cluster, 0
+            while id(root) in target and steps < 3:
+                root, steps = target[id(root)], steps + 1
+            if root is cluster:
+                roots.setdefault(cluster, [])
+        for cluster in clusters:
+            root, steps = cluster, 0
+            while id(root) in target and steps < 3:
+                root, steps = target[id(root)], steps + 1
+            if root is not cluster:
+                roots.setdefault(root, []).append(cluster)
+        return roots
 
     def _agreeing(
-        self,
-        event: EventState,
-        others: Iterable[EventState],
-        frequency: Counter[str],
-        least: float = SAME_HAPPENING,
-    ) -> EventState | None:
-        """Of `others`, the one event that tells of the same happening as `event`: the same
-        people, kind or place, and the same words; None when none does or two do as well."""
+        self, cluster: _Cluster, others: list[_Cluster], frequency: Counter[str], least: float
+    ) -> _Cluster | None:
+        """Of `others`, the one that tells of the same happening as `cluster`: the same people,
+        kind or place, and the same words; None when none does or two do as well."""
         scored = sorted(
-            ((score, other.id, other) for other in others
-             if other.id != event.id
-             and (score := self._agreement(event, other, frequency)) >= least),
+            ((score, other.state.id, other) for other in others
+             if other is not cluster
+             and (score := self._agreement(cluster.state, other.state, frequency)) >= least),
             key=lambda item: (-item[0], item[1]),
         )  # fmt: skip
         if not scored or (len(scored) > 1 and scored[0][0] - scored[1][0] < CLEARLY_BEST):
@@ -501,51 +483,117 @@ class Events:
         places = self._places(one.places) & self._places(other.places)
         if not (kinds or people or places):
             return 0.0
-        words = _overlap(frozenset(one.about()), self._about(other), frequency)
+        words = _overlap(frozenset(one.about()), other.about(), frequency)
         return words + 0.2 * bool(kinds) + 0.2 * bool(people) + 0.1 * bool(places)
 
-    def _specific_within(self, when: DateSpan) -> list[EventState]:
-        """The day and short-range events inside a month, a year or a long span."""
-        first, last = when.start.first(), (when.end or when.start).last()
-        found = []
-        for month in _months(first, last):
-            for event_id in self.months.find(month):
-                event = self.events.get(event_id)
-                if event is not None:
-                    span = DateSpan.parse(event.day)
-                    if first <= span.start.first() and (span.end or span.start).last() <= last:
-                        found.append(event)
+    def _matches(
+        self, group: _Group, places: set[str], event: EventState, frequency: Counter[str]
+    ) -> bool:
+        if ("attack" in group.kinds) != event.attack:
+            return False
+        if _hours_apart(group, event):
+            return False  # a sighting at 8 p.m. and a theft at 10:10 p.m. are two happenings
+        if self._shares_place(places, event) or (group.kinds & event.kinds.keys()) - {"statement"}:
+            return True
+        told, known = group.kinds - {"statement"}, set(event.kinds) - {"statement"}
+        if told and known and not told & known:
+            return False
+        people = {self._person(person) for person in event.people}
+        if any(self._person(person) in people for person in group.people):
+            return True
+        return _overlap(group.words, event.about(), frequency) >= SAME_WORDS
+
+    def _shares_place(self, places: set[str], event: EventState) -> bool:
+        """Whether one of the event's places, or one they lie in, is among `places`."""
+        for venue in event.places:
+            if not self._wide(venue) and (
+                venue in places or any(inside in places for inside in self._ancestors(venue))
+            ):
+                return True
+        return False
+
+    def _places(self, venues: Iterable[str]) -> set[str]:
+        """Venues with those they lie in (a palace counts as its city); not countries, too wide
+        to tell events apart."""
+        found: set[str] = set()
+        for venue in venues:
+            if not self._wide(venue):
+                found.add(venue)
+                found.update(self._ancestors(venue))
         return found
 
-    def _short_spans_over(self, day: DateSpan) -> list[EventState]:
-        """The short-range events a day lies in."""
-        on = day.start.first()
-        found = []
-        for month in _months(on - timedelta(days=SHORT_SPAN), on):
-            for event_id in self.months.find(month):
-                event = self.events.get(event_id)
-                if event is not None and "/" in event.day:
-                    span = DateSpan.parse(event.day)
-                    if span.start.first() <= on <= (span.end or span.start).last():
-                        found.append(event)
-        return found
 
-    def _days_within(self, span: DateSpan) -> list[EventState]:
-        first, last = span.start.first(), (span.end or span.start).last()
-        days = (first + timedelta(days=offset) for offset in range((last - first).days + 1))
-        return [
-            event
-            for day in days
-            for event_id in self.days.find(day.isoformat())
-            if (event := self.events.get(event_id)) is not None
-        ]
+class _Cluster:
+    """Mentions gathered into one happening while a block is worked out."""
 
-    def _frequency(self) -> Counter[str]:
-        frequency = self.frequency.get("all")
-        if frequency is None:
-            frequency = Counter()
-            self.frequency.put("all", frequency)
-        return frequency
+    def __init__(self, state: EventState, members: list[Member]) -> None:
+        self.state = state
+        self.members = members
+
+    def add(self, member: Member) -> None:
+        self.members.append(member)
+        _count(self.state, member.input)
+
+    def absorb(self, other: _Cluster) -> None:
+        for member in other.members:
+            self.add(member)
+
+
+def _count(event: EventState, item: EventInput) -> None:
+    event.count += 1
+    for counter, keys in (
+        (event.places, item.places),
+        (event.people, item.people),
+        (event.kinds, item.kinds),
+        (event.words, item.words),
+        (event.organisations, item.organisations),
+    ):
+        counter.update(keys)
+    if item.when.time:
+        event.times[(item.when.time, item.when.timezone)] += 1
+    event.candidates = _best({*event.candidates, item.candidate})
+
+
+def _combined(root: _Cluster, joined: list[_Cluster]) -> EventState:
+    """A root cluster's event, with the mentions of the clusters that joined it; a vague one
+    lends its words, not its title, to the day it joined."""
+    event = EventState(root.state.id, root.state.day, attack=root.state.attack)
+    for member in root.members:
+        _count(event, member.input)
+    titled = event.candidates
+    for cluster in joined:
+        vague = _vague(DateSpan.parse(cluster.state.day))
+        for member in cluster.members:
+            _count(event, member.input)
+        if vague:
+            event.candidates = titled
+        titled = event.candidates
+    return event
+
+
+def _block(when: DateSpan) -> str:
+    """The block a mention's date is worked out in: the month it begins in; a year, its year."""
+    start = when.start
+    return (
+        f"{start.year:04d}" if start.precision == "year" else f"{start.year:04d}-{start.month:02d}"
+    )
+
+
+def _within(day: str, span: DateSpan) -> bool:
+    inner = DateSpan.parse(day)
+    first, last = span.start.first(), (span.end or span.start).last()
+    return (
+        first <= inner.start.first() and (inner.end or inner.start).last() <= last and inner != span
+    )
+
+
+def _frequency(members: Sequence[Member]) -> Counter[str]:
+    """How many mentions of a block each word is in, and how many mentions there are."""
+    frequency: Counter[str] = Counter()
+    for member in members:
+        frequency.update(member.input.words)
+    frequency["\x00mentions"] = len(members)
+    return frequency
 
 
 def _best(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -557,7 +605,7 @@ def _best(candidates: Iterable[Candidate]) -> list[Candidate]:
 def _hours_apart(group: _Group, event: EventState) -> bool:
     """Whether a group of mentions and an event give times of day, in one zone, far apart."""
     told: set[tuple[str | None, str | None]] = {
-        (item.when.time, item.when.timezone) for item in group.inputs
+        (member.input.when.time, member.input.when.timezone) for member in group.members
     }
     return _times_apart(told, set(event.times))
 
@@ -587,40 +635,34 @@ def _vague(when: DateSpan) -> bool:
     return when.end is not None and (when.end.last() - when.start.first()).days >= SHORT_SPAN
 
 
-def _months(first: date, last: date) -> list[str]:
-    """The months from one date to another, as "2025-06"."""
-    months, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def _groups(inputs: Sequence[EventInput]) -> list[_Group]:
-    """Mentions of one date in one sentence seldom report two happenings: they go together."""
-    grouped: dict[tuple[str, int], list[EventInput]] = defaultdict(list)
-    for item in inputs:
-        grouped[(item.when.iso(), item.sentence)].append(item)
+def _groups(members: Sequence[Member]) -> list[_Group]:
+    """Mentions of one date in one sentence seldom report two happenings: they go together.
+    In the order of their first member."""
+    grouped: dict[tuple[str, int, int], list[Member]] = {}
+    for member in members:
+        item = member.input
+        grouped.setdefault((item.when.iso(), member.article, item.sentence), []).append(member)
     return [
         _Group(
             day,
             items,
-            frozenset().union(*(item.places for item in items)),
-            frozenset().union(*(item.people for item in items)),
-            frozenset().union(*(item.kinds for item in items)),
-            frozenset().union(*(item.words for item in items)),
+            frozenset().union(*(member.input.places for member in items)),
+            frozenset().union(*(member.input.people for member in items)),
+            frozenset().union(*(member.input.kinds for member in items)),
+            frozenset().union(*(member.input.words for member in items)),
         )
-        for (day, _), items in grouped.items()
+        for (day, _, _), items in grouped.items()
     ]
 
 
 def _overlap(words: frozenset[str], about: Counter[str], frequency: Counter[str]) -> float:
     """The share of a mention's word weight found among what an event is about; words most
-    mentions share ("talks", "said") weigh little."""
-    total = max(frequency["\x00mentions"], 1) + 1
+    mentions of the month share ("talks", "said") weigh little. In a month of a few mentions,
+    where every shared word is "common", words weigh about the same (`SMOOTHING`)."""
+    total = frequency["\x00mentions"] + SMOOTHING
 
     def weight(word: str) -> float:
-        return math.log(total / max(frequency[word], 1))
+        return math.log(total / (frequency[word] + SMOOTHING / 2))
 
     # fsum: a sum that does not depend on the order of the set, nor then does a close call
     own = math.fsum(weight(word) for word in words)

@@ -122,6 +122,9 @@ _CUTS = re.compile(
 _OPEN_ASIDE = re.compile(
     r",\s(?:(?:who|which|whose|where|whom|[a-z]+ed|[a-z]+ing)\b[^,]*|\S+(?:\s\S+){0,2})$"
 )
+_NEEDS_AN_INFINITIVE = frozenset(
+    "able unable ready willing poised due set expected going about likely unlikely bound".split()
+)
 _OPENERS = FUNCTION_WORDS - {"the", "a", "an", "no", "our", "my", "your", "after", "before"}
 _DANGLING = FUNCTION_WORDS | SAYING_VERBS
 _THIRD_PERSON = re.compile(r"\b[a-z]{2,}[^s ]s\b")  # "names", "says"; but "talks" too
@@ -248,9 +251,23 @@ def _fit(words: str) -> str:
         return words
     for found in reversed(list(_CUTS.finditer(words))):
         left = words[: found.start()].rstrip(" ,;:")
+        if words.startswith(" to ", found.start()) and not _ends_on_a_noun(left):
+            continue  # "led to", "was likely to": the sentence goes on in what follows
         if len(left.split()) <= HEADLINE_WORDS and whole(left) and not _open_aside(left):
             return left
     return words
+
+
+def _ends_on_a_noun(words: str) -> bool:
+    """Whether the last word may be a noun an infinitive tells more of: "an investigation (to
+    determine ...)"; not a verb or an adjective that needs it ("led", "likely", "expected")."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return not (
+        _PAST_VERB.fullmatch(last)
+        or last.endswith(("ly", "ing"))
+        or last in _NEEDS_AN_INFINITIVE
+        or last in _DANGLING
+    )
 
 
 def _open_aside(words: str) -> bool:
