@@ -48,7 +48,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "30"
+ENGINE_VERSION = "31"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -439,7 +439,10 @@ class Store:
         """An article taken out of the briefing, to be resolved again (`refs_of` first, to count
         again what it named)."""
         self.connection.execute("UPDATE articles SET resolved = NULL WHERE id = ?", (article_id,))
-        self.connection.execute("DELETE FROM refs WHERE article = ?", (article_id,))
+        # its events' counts stay the events' own, worked out again when they settle
+        self.connection.execute(
+            "DELETE FROM refs WHERE article = ? AND kind != 'event'", (article_id,)
+        )
 
     def relink(self, relinked: Iterable[tuple[str, int, int, str]]) -> None:
         """Names of earlier articles that later ones took in: lone surnames a full name, bare

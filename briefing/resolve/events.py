@@ -229,6 +229,7 @@ class EventState:
     attack: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     title: str = ""
+    parts: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = ()  # its clusters' articles
 
     def when(self) -> DateSpan:
         """The date, with the time of day most mentions give (one with a time zone, if any does)."""
@@ -267,15 +268,26 @@ class Member(NamedTuple):
     input: EventInput
 
 
-class Events:
-    """The events of the corpus, worked out month by month from the dated mentions.
+class Cluster(NamedTuple):
+    """The mentions of one date that tell of one happening, as kept between builds."""
 
-    Mentions are kept by the month their date begins in (a year-level date by its year). When a
-    build has taken its articles in, each month it touched is worked out again from all its
-    mentions, in the order of their articles' paths, so that the events are the same however the
-    files came in: a first build and any chain of updates agree. Within the month, mentions of
-    one date join when they tell of one happening; then a vague mention (the month, "last week")
-    joins the one day it agrees with, and a day joins the short span it lies in.
+    id: str  # the seed of its first mention
+    seeds: tuple[str, ...]  # the seeds of its mentions
+    articles: tuple[tuple[int, int], ...]  # (article, mentions), by article
+    state: EventState  # what its mentions say, counted
+    root: str = ""  # the event it is in, as last worked out
+
+
+class Events:
+    """The events of the corpus, worked out day by day and month by month from the mentions.
+
+    Each dated mention is kept under its date. When a build has taken its articles in, each date
+    it touched is worked out again from all its mentions, in the order of their articles' paths:
+    mentions that tell of one happening gather into a cluster. Then each month it touched (a
+    year-level date: its year) puts its clusters together: a vague one (the month, "last week")
+    joins the one day it agrees with, a day the short span it lies in; what stays is an event.
+    However the files came in, the events are the same: a first build and any chain of updates
+    agree, ids and all.
     """
 
     def __init__(
@@ -286,10 +298,12 @@ class Events:
         person: Callable[[str], str],
     ) -> None:
         self.events: Table[EventState] = Table("event", backing)
-        self.members: Table[dict[str, Member]] = Table("event_members", backing)  # by block
+        self.members: Table[dict[str, Member]] = Table("event_members", backing)  # by date
+        self.clusters: Table[list[Cluster]] = Table("event_clusters", backing)  # by date
+        self.dates = Index("event_dates", backing)  # block -> its dates that have clusters
         self.blocks = Index("event_block", backing)  # block -> the ids of its events
         self.merged: Table[str] = Table("event_merged", backing)  # seed -> its event's id
-        self.touched = Index("event_touched", backing)  # "blocks" -> blocks to work out again
+        self.touched = Index("event_touched", backing)  # "dates" -> dates to work out again
         self._ancestors = ancestors
         self._wide = wide
         self._person = person
@@ -306,30 +320,30 @@ class Events:
         links = {}
         for item in inputs:
             key = f"{article_path}\x00{item.position:06d}"
-            seed = f"{item.when.iso().replace('/', '_')}-{zlib.crc32(key.encode()):08x}"
-            block = _block(item.when)
-            members = self.members.get(block) or {}
+            day = item.when.iso()
+            seed = f"{day.replace('/', '_')}-{zlib.crc32(key.encode()):08x}"
+            members = self.members.get(day) or {}
             members[key] = Member(key, article, seed, item)
-            self.members.put(block, members)
-            self.touched.add("blocks", block)
+            self.members.put(day, members)
+            self.touched.add("dates", day)
             links[item.position] = seed
         return links
 
     def remove(self, article_path: str, inputs: Sequence[EventInput]) -> None:
         for item in inputs:
             key = f"{article_path}\x00{item.position:06d}"
-            block = _block(item.when)
-            members = self.members.get(block) or {}
+            day = item.when.iso()
+            members = self.members.get(day) or {}
             gone = members.pop(key, None)
             if gone is None:
                 continue
             if members:
-                self.members.put(block, members)
+                self.members.put(day, members)
             else:
-                self.members.delete(block)
+                self.members.delete(day)
             if self.merged.get(gone.seed) is not None:
                 self.merged.delete(gone.seed)
-            self.touched.add("blocks", block)
+            self.touched.add("dates", day)
 
     def title(self, event: EventState) -> str:
         if event.candidates:
@@ -345,43 +359,68 @@ class Events:
     # -- working a block out ----------------------------------------------------------------------
 
     def settle(self) -> None:
-        """Work out again the events of every block mentions came to or left."""
-        for block in sorted(self.touched.find("blocks")):
-            self._work_out(block)
-        if self.touched.get("blocks") is not None:
-            self.touched.delete("blocks")
+        """Work out again every date mentions came to or left, then the months they lie in."""
+        days = sorted(self.touched.find("dates"))
+        for day in days:
+            self._gather(day)
+        for block in sorted({_block(DateSpan.parse(day)) for day in days}):
+            self._put_together(block)
+        if self.touched.get("dates") is not None:
+            self.touched.delete("dates")
 
-    def _work_out(self, block: str) -> None:
-        members = sorted((self.members.get(block) or {}).values(), key=lambda m: m.key)
-        frequency = _frequency(members)
-        clusters = self._clusters(members, frequency)
+    def _gather(self, day: str) -> None:
+        """The clusters of one date, from all its mentions."""
+        members = sorted((self.members.get(day) or {}).values(), key=lambda m: m.key)
+        block = _block(DateSpan.parse(day))
+        if not members:
+            if self.clusters.get(day) is not None:
+                self.clusters.delete(day)
+            self.dates.discard(block, day)
+            return
+        gathered = self._clusters(members, _frequency([m.input.words for m in members]))
+        self.clusters.put(day, [_kept(cluster) for cluster in gathered])
+        self.dates.add(block, day)
+
+    def _put_together(self, block: str) -> None:
+        """The events of one month: its clusters, the vague ones with the day they tell of."""
+        days = sorted(self.dates.find(block))
+        clusters = [cluster for day in days for cluster in self.clusters.get(day) or []]
+        frequency = _frequency([frozenset(cluster.state.words) for cluster in clusters])
         roots = self._attach(clusters, frequency)
-        made: dict[str, EventState] = {}
-        for root, joined in roots.items():
-            event = _combined(root, joined)
-            made[event.id] = event
-        old = set(self.blocks.find(block))
-        for event_id in sorted(old - made.keys()):
+        made: set[str] = set()
+        for root, joined in roots:
+            made.add(root.id)
+            old = self.events.get(root.id)
+            if old is None or old.parts != _parts(root, joined):
+                event = _combined(root, joined)
+                self.events.put(event.id, event)
+                self.blocks.add(block, event.id)
+                articles: Counter[int] = Counter()
+                for cluster in (root, *joined):
+                    articles.update(dict(cluster.articles))
+                self._refs[event.id] = articles
+        for event_id in sorted(set(self.blocks.find(block)) - made):
             self.events.delete(event_id)
             self.blocks.discard(block, event_id)
             self._refs[event_id] = None
-        for event_id, event in made.items():
-            self.events.put(event_id, event)
-            self.blocks.add(block, event_id)
-        for event in made.values():
-            self._refs[event.id] = Counter()
-        for root, joined in roots.items():
-            event_id = root.state.id
-            for cluster in (root, *joined):
-                for member in cluster.members:
-                    refs = self._refs[event_id]
-                    assert refs is not None
-                    refs[member.article] += 1
-                    if member.seed == event_id:
-                        if self.merged.get(member.seed) is not None:
-                            self.merged.delete(member.seed)
-                    elif self.merged.get(member.seed) != event_id:
-                        self.merged.put(member.seed, event_id)
+        rooted = {c.id: root.id for root, joined in roots for c in (root, *joined)}
+        for day in days:
+            kept = self.clusters.get(day) or []
+            if all(cluster.root == rooted[cluster.id] for cluster in kept):
+                continue
+            for cluster in kept:
+                if cluster.root != rooted[cluster.id]:
+                    self._link(cluster, rooted[cluster.id])
+            self.clusters.put(day, [c._replace(root=rooted[c.id]) for c in kept])
+
+    def _link(self, cluster: Cluster, event_id: str) -> None:
+        """Send the seeds of a cluster's mentions to the event it is now in."""
+        for seed in cluster.seeds:
+            if seed == event_id:
+                if self.merged.get(seed) is not None:
+                    self.merged.delete(seed)
+            elif self.merged.get(seed) != event_id:
+                self.merged.put(seed, event_id)
 
     def _clusters(self, members: list[Member], frequency: Counter[str]) -> list[_Cluster]:
         """Mentions of one date that tell of one happening, together; in the order of their
@@ -422,12 +461,12 @@ class Events:
         return cluster
 
     def _attach(
-        self, clusters: list[_Cluster], frequency: Counter[str]
-    ) -> dict[_Cluster, list[_Cluster]]:
+        self, clusters: list[Cluster], frequency: Counter[str]
+    ) -> list[tuple[Cluster, list[Cluster]]]:
         """Each cluster that tells a happening another tells more precisely, with it: a vague
         one with the one day it agrees with clearly best, a day with the short span it lies in.
         The clusters that stay events, each with those that joined it."""
-        target: dict[int, _Cluster] = {}
+        target: dict[str, Cluster] = {}
         specific = [c for c in clusters if not _vague(DateSpan.parse(c.state.day))]
         spans = [c for c in specific if "/" in c.state.day]
         for cluster in clusters:
@@ -441,25 +480,20 @@ class Events:
             else:
                 found = None
             if found is not None:
-                target[id(cluster)] = found
-        roots: dict[_Cluster, list[_Cluster]] = {}
+                target[cluster.id] = found
+        roots: dict[str, tuple[Cluster, list[Cluster]]] = {}
         for cluster in clusters:
             root, steps = cluster, 0
-            while id(root) in target and steps < 3:
-                root, steps = target[id(root)], steps + 1
-            if root is cluster:
-                roots.setdefault(cluster, [])
-        for cluster in clusters:
-            root, steps = cluster, 0
-            while id(root) in target and steps < 3:
-                root, steps = target[id(root)], steps + 1
+            while root.id in target and steps < 3:
+                root, steps = target[root.id], steps + 1
+            _, joined = roots.setdefault(root.id, (root, []))
             if root is not cluster:
-                roots.setdefault(root, []).append(cluster)
-        return roots
+                joined.append(cluster)
+        return list(roots.values())
 
     def _agreeing(
-        self, cluster: _Cluster, others: list[_Cluster], frequency: Counter[str], least: float
-    ) -> _Cluster | None:
+        self, cluster: Cluster, others: list[Cluster], frequency: Counter[str], least: float
+    ) -> Cluster | None:
         """Of `others`, the one that tells of the same happening as `cluster`: the same people,
         kind or place, and the same words; None when none does or two do as well."""
         scored = sorted(
@@ -554,21 +588,52 @@ def _count(event: EventState, item: EventInput) -> None:
     event.candidates = _best({*event.candidates, item.candidate})
 
 
-def _combined(root: _Cluster, joined: list[_Cluster]) -> EventState:
-    """A root cluster's event, with the mentions of the clusters that joined it; a vague one
-    lends its words, not its title, to the day it joined."""
-    event = EventState(root.state.id, root.state.day, attack=root.state.attack)
-    for member in root.members:
-        _count(event, member.input)
-    titled = event.candidates
+def _kept(cluster: _Cluster) -> Cluster:
+    articles = Counter(member.article for member in cluster.members)
+    seeds = tuple(member.seed for member in cluster.members)
+    return Cluster(cluster.state.id, seeds, tuple(sorted(articles.items())), cluster.state)
+
+
+def _combined(root: Cluster, joined: list[Cluster]) -> EventState:
+    """A root cluster's event, with what the clusters that joined it say; a vague one lends its
+    words, not its title, to the day it joined."""
+    base = root.state
+    event = EventState(
+        base.id,
+        base.day,
+        base.count,
+        Counter(base.places),
+        Counter(base.people),
+        Counter(base.kinds),
+        Counter(base.words),
+        Counter(base.times),
+        Counter(base.organisations),
+        base.attack,
+        list(base.candidates),
+    )
     for cluster in joined:
-        vague = _vague(DateSpan.parse(cluster.state.day))
-        for member in cluster.members:
-            _count(event, member.input)
-        if vague:
-            event.candidates = titled
-        titled = event.candidates
+        other = cluster.state
+        event.count += other.count
+        for mine, theirs in (
+            (event.places, other.places),
+            (event.people, other.people),
+            (event.kinds, other.kinds),
+            (event.words, other.words),
+            (event.organisations, other.organisations),
+        ):
+            mine.update(theirs)
+        event.times.update(other.times)
+        if not _vague(DateSpan.parse(other.day)):
+            event.candidates = _best({*event.candidates, *other.candidates})
+    event.parts = _parts(root, joined)
     return event
+
+
+def _parts(
+    root: Cluster, joined: list[Cluster]
+) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """What an event is made of: its clusters, each with its articles."""
+    return tuple(sorted((c.id, c.articles) for c in (root, *joined)))
 
 
 def _block(when: DateSpan) -> str:
@@ -587,12 +652,12 @@ def _within(day: str, span: DateSpan) -> bool:
     )
 
 
-def _frequency(members: Sequence[Member]) -> Counter[str]:
-    """How many mentions of a block each word is in, and how many mentions there are."""
+def _frequency(word_sets: Sequence[frozenset[str]]) -> Counter[str]:
+    """How many of the mentions (or clusters) each word is in, and how many there are."""
     frequency: Counter[str] = Counter()
-    for member in members:
-        frequency.update(member.input.words)
-    frequency["\x00mentions"] = len(members)
+    for words in word_sets:
+        frequency.update(words)
+    frequency["\x00mentions"] = len(word_sets)
     return frequency
 
 

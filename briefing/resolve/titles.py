@@ -11,6 +11,7 @@ the fact.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -33,12 +34,18 @@ class Candidate(NamedTuple):
     @property
     def merit(self) -> float:
         """How good a title it makes on its own, whatever the other mentions say."""
-        length = len(self.text.split())
-        penalty = max(0, 5 - length) * 4 + 6 * ("?" in self.text)
-        penalty += 3 * any(mark in self.text for mark in '“”"')
-        penalty += 8 * self.text.startswith(('"', "“", "‘", "'"))  # somebody's words, not news
-        named = any(word[:1].isupper() for word in self.text.split()[1:])
-        return 10 * whole(self.text) + 2 * named + 3 * self.alone + 3 * self.reported - penalty
+        return _merit(self.text, self.alone, self.reported)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _merit(text: str, alone: bool, reported: bool) -> float:
+    """A candidate's merit, worked out once per text (whole() is many patterns)."""
+    length = len(text.split())
+    penalty = max(0, 5 - length) * 4 + 6 * ("?" in text)
+    penalty += 3 * any(mark in text for mark in '“”"')
+    penalty += 8 * text.startswith(('"', "“", "‘", "'"))  # somebody's words, not news
+    named = any(word[:1].isupper() for word in text.split()[1:])
+    return 10 * whole(text) + 2 * named + 3 * alone + 3 * reported - penalty
 
 
 # -- a sentence made a headline -------------------------------------------------------------------
