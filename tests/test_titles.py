@@ -123,3 +123,15 @@ def test_a_city_dateline_goes_and_a_dash_inside_a_sentence_stays() -> None:
     assert headline("Six workers — all of them welders — died on Tuesday.", "on Tuesday") == (
         "Six workers — all of them welders — died"
     )
+
+
+def test_he_is_never_given_a_womans_name_nor_she_a_mans() -> None:
+    sentence = "She resigned from the harbour board on Monday."
+    assert (
+        headline(sentence, "on Monday", "Deborah Ryan")
+        == "Deborah Ryan resigned from the harbour board"
+    )
+    assert headline(sentence, "on Monday", "George Bivens") == "She resigned from the harbour board"
+    assert headline("He was seen near the harbour on Monday.", "on Monday", "Deborah Ryan") == (
+        "He was seen near the harbour"
+    )

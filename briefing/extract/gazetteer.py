@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefing.extract import lexicon
 from briefing.extract.lexicon import fold
@@ -244,6 +244,23 @@ class GivenNames:
 
     def __call__(self, word: str) -> bool:
         return word.lower() in self._names
+
+
+@functools.lru_cache(maxsize=1)
+def _detector() -> Any:
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def given_name_sex(name: str) -> str | None:
+    """'m' or 'f' for a person's name whose first word is a given name of one sex; else None."""
+    if not name.split():
+        return None
+    return _SEXES.get(_detector().get_gender(name.split()[0]))
+
+
+_SEXES = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 
 
 # Legal forms short enough to be words, accepted in any case only as these; others must be

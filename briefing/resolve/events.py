@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -102,7 +103,7 @@ def event_inputs(
         )
         segment_words = _WORD.findall(segment.of(text).lower())
         words = frozenset(
-            word
+            sys.intern(word)  # one string for a word, however many mentions hold it
             for word in _WORD.findall(sentence.of(text).lower())
             if len(word) > 3 and word not in _NOT_TELLING
         )
@@ -298,8 +299,9 @@ class Events:
         person: Callable[[str], str],
     ) -> None:
         self.events: Table[EventState] = Table("event", backing)
-        self.members: Table[dict[str, Member]] = Table("event_members", backing)  # by date
-        self.clusters: Table[list[Cluster]] = Table("event_clusters", backing)  # by date
+        # the biggest state of all, by date: read again when needed rather than all kept in memory
+        self.members: Table[dict[str, Member]] = Table("event_members", backing, keep=False)
+        self.clusters: Table[list[Cluster]] = Table("event_clusters", backing, keep=False)
         self.dates = Index("event_dates", backing)  # block -> its dates that have clusters
         self.blocks = Index("event_block", backing)  # block -> the ids of its events
         self.merged: Table[str] = Table("event_merged", backing)  # seed -> its event's id

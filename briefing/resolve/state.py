@@ -30,11 +30,12 @@ class Nothing:
 class Table(Generic[V]):
     """The rows of one kind: a dictionary that reads through to the backing store."""
 
-    def __init__(self, kind: str, backing: Backing) -> None:
+    def __init__(self, kind: str, backing: Backing, keep: bool = True) -> None:
         self.kind = kind
         self._backing = backing
         self._rows: dict[str, V | None] = {}
         self.dirty: set[str] = set()
+        self._keep = keep  # rows stay in memory once saved; else they are read again when needed
 
     def get(self, key: str) -> V | None:
         if key not in self._rows:
@@ -63,10 +64,15 @@ class Table(Generic[V]):
         self.dirty.add(key)
 
     def changed(self) -> Iterator[tuple[str, V | None]]:
-        """The rows changed since the last flush (None for deleted ones), then forgets them."""
-        for key in sorted(self.dirty):
+        """The rows changed since the last flush (None for deleted ones), then forgets them; a
+        table that does not keep its rows lets them go, to be read again from the backing."""
+        saved = sorted(self.dirty)
+        for key in saved:
             yield key, self._rows.get(key)
         self.dirty.clear()
+        if not self._keep:
+            for key in saved:
+                self._rows.pop(key, None)
 
 
 class Index(Table[dict[str, None]]):

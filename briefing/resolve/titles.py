@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefing.extract.gazetteer import given_name_sex
 from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, SAYING_VERBS
 from briefing.model import Span
 
@@ -160,10 +161,10 @@ def title_text(text: str, sentence: Span, expression: Span, speaker: str | None 
         words = shorter
     words = _INNER_CLAUSE.sub("that ", words)
     words = _without_lead(_TAIL.sub("", words).rstrip(" .,;:–—"))
-    if speaker and re.match(r"(?:he|she)\s", words, re.IGNORECASE):
-        words = speaker + words[words.index(" ") :]
-    elif speaker and re.match(r"(?:his|her)\s", words, re.IGNORECASE):
-        words = speaker + "’s" + words[words.index(" ") :]
+    pronoun = re.match(r"(he|she|his|her)\s", words, re.IGNORECASE)
+    if speaker and pronoun and _may_be(speaker, pronoun[1].lower()):
+        possessive = "’s" if pronoun[1].lower() in ("his", "her") else ""
+        words = speaker + possessive + words[words.index(" ") :]
     words = _SAID_ASIDE.sub(r"\1 ", words)
     spoken = _PRONOUN_SAYS.sub("", words)
     if spoken != words and len(spoken.split()) >= 4:
@@ -176,6 +177,12 @@ def title_text(text: str, sentence: Span, expression: Span, speaker: str | None 
             words = reported
     words = _tidy(words)
     return _fit(words[:1].upper() + words[1:])
+
+
+def _may_be(person: str, pronoun: str) -> bool:
+    """Whether "he" or "she" may stand for a person: not a woman's name for "he"."""
+    sex = given_name_sex(person)
+    return sex is None or sex == ("m" if pronoun in ("he", "his") else "f")
 
 
 def _without_asides(words: str) -> str:
