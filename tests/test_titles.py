@@ -135,3 +135,13 @@ def test_he_is_never_given_a_womans_name_nor_she_a_mans() -> None:
     assert headline("He was seen near the harbour on Monday.", "on Monday", "Deborah Ryan") == (
         "He was seen near the harbour"
     )
+
+
+def test_a_list_is_no_clause_to_cut_at_and_a_quotation_stays_whole() -> None:
+    sentence = (
+        "The sheriff said on Friday that local, state and federal officers were using "
+        "“boats, drones and dogs” to find the missing fisherman, Ole Brekke, who left the harbour."
+    )
+    title = headline(sentence, "on Friday")
+    assert title == "Local, state and federal officers were using “boats, drones and dogs”"
+    assert whole(title)

@@ -130,6 +130,7 @@ _CUTS = re.compile(
 _OPEN_ASIDE = re.compile(
     r",\s(?:(?:who|which|whose|where|whom|[a-z]+ed|[a-z]+ing)\b[^,]*|\S+(?:\s\S+){0,2})$"
 )
+_A_LIST_GOES_ON = re.compile(r"[\w-]+(?:\s[\w-]+)?(?:,\s|\s(?:and|or)\s)")
 _NEEDS_AN_INFINITIVE = frozenset(
     "able unable ready willing poised due set expected going about likely unlikely bound".split()
 )
@@ -205,6 +206,8 @@ def _without_asides(words: str) -> str:
 
 
 def _aside(part: str) -> bool:
+    if any(mark in part for mark in '"“”'):
+        return False  # part of a quotation, which stays whole
     return (
         bool(_ASIDE_START.match(part))
         and len(part.split()) <= ASIDE_WORDS
@@ -267,6 +270,8 @@ def _fit(words: str) -> str:
         left = words[: found.start()].rstrip(" ,;:")
         if words.startswith(" to ", found.start()) and not _ends_on_a_noun(left):
             continue  # "led to", "was likely to": the sentence goes on in what follows
+        if words.startswith(", ", found.start()) and _A_LIST_GOES_ON.match(words, found.end()):
+            continue  # "local, state and federal officials": a list, not a clause
         if len(left.split()) <= HEADLINE_WORDS and whole(left) and not _open_aside(left):
             return left
     return words
@@ -287,8 +292,9 @@ def _ends_on_a_noun(words: str) -> bool:
 def _open_aside(words: str) -> bool:
     """Whether a cut leaves an aside open: "Trump, who had a call with Putin", "in Istanbul,
     weeks", "The first round of talks, held in Istanbul" (a subject and no verb before it)."""
-    if _OPEN_ASIDE.search(words):
-        return True
+    tail = words.rpartition(", ")[2]
+    if _OPEN_ASIDE.search(words) and not re.search(r"\s(?:and|or)\s", tail):
+        return True  # (a list's last items, "drones and dogs", close it)
     subject, comma, _ = words.partition(", ")
     return bool(comma) and words.count(", ") % 2 == 1 and not _PAST_VERB.search(subject)
 
