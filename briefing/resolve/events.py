@@ -18,7 +18,7 @@ import re
 import sys
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -258,6 +258,7 @@ class _Group(NamedTuple):
     people: frozenset[str]
     kinds: frozenset[str]
     words: frozenset[str]
+    organisations: frozenset[str] = frozenset()
 
 
 class Member(NamedTuple):
@@ -433,10 +434,11 @@ class Events:
         groups = _groups(members)
         told = [group for group in groups if group.places or group.people or group.kinds]
         bare = [group for group in groups if not (group.places or group.people or group.kinds)]
+        rare = _rare_bodies(groups)
         for group in told:
             day = by_day[group.day]
             places = self._places(group.places)
-            matching = [c for c in day if self._matches(group, places, c.state, frequency)]
+            matching = [c for c in day if self._matches(group, places, c.state, frequency, rare)]
             kept = matching[0] if matching else self._new(group, day, clusters)
             for other in matching[1:]:
                 if not _times_apart(set(kept.state.times), set(other.state.times)):
@@ -523,7 +525,12 @@ class Events:
         return words + 0.2 * bool(kinds) + 0.2 * bool(people) + 0.1 * bool(places)
 
     def _matches(
-        self, group: _Group, places: set[str], event: EventState, frequency: Counter[str]
+        self,
+        group: _Group,
+        places: set[str],
+        event: EventState,
+        frequency: Counter[str],
+        rare: Set[str] = frozenset(),
     ) -> bool:
         if ("attack" in group.kinds) != event.attack:
             return False
@@ -537,6 +544,8 @@ class Events:
         people = {self._person(person) for person in event.people}
         if any(self._person(person) in people for person in group.people):
             return True
+        if group.organisations & rare & event.organisations.keys():
+            return True  # a body few of the date's sentences name, named by both
         return _overlap(group.words, event.about(), frequency) >= SAME_WORDS
 
     def _shares_place(self, places: set[str], event: EventState) -> bool:
@@ -702,6 +711,13 @@ def _vague(when: DateSpan) -> bool:
     return when.end is not None and (when.end.last() - when.start.first()).days >= SHORT_SPAN
 
 
+def _rare_bodies(groups: list[_Group]) -> set[str]:
+    """The organisations fewer than half of a date's sentences name: that two of them name one
+    tells they may report one happening (one all of them name, "OpenAI", tells nothing)."""
+    named = Counter(body for group in groups for body in group.organisations)
+    return {body for body, count in named.items() if count * 2 < len(groups) or len(groups) < 3}
+
+
 def _groups(members: Sequence[Member]) -> list[_Group]:
     """Mentions of one date in one sentence seldom report two happenings: they go together.
     In the order of their first member."""
@@ -717,6 +733,7 @@ def _groups(members: Sequence[Member]) -> list[_Group]:
             frozenset().union(*(member.input.people for member in items)),
             frozenset().union(*(member.input.kinds for member in items)),
             frozenset().union(*(member.input.words for member in items)),
+            frozenset().union(*(member.input.organisations for member in items)),
         )
         for (day, _, _), items in grouped.items()
     ]
