@@ -39,6 +39,7 @@ class ListTable(DataTable[Text]):
 
     COLUMNS: ClassVar[tuple[Column, ...]] = ()
     FLEX: ClassVar[str | None] = None
+    ROOMY: ClassVar[int] = ROOMY  # the flexible column's width below which optional ones go
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -111,7 +112,7 @@ class ListTable(DataTable[Text]):
             return self.size.width - padding - sum(naturals[i] for i in shown if i != flex)
 
         for index in reversed(range(len(self.COLUMNS))):  # the last ones go first
-            if self.COLUMNS[index].optional and left() < ROOMY:
+            if self.COLUMNS[index].optional and left() < self.ROOMY:
                 shown.remove(index)
         return [
             (index, max(MIN_FLEX, left()) if index == flex else naturals[index]) for index in shown
@@ -140,7 +141,7 @@ class EventTable(ListTable):
         Column("Src", "sources"),
     )
     FLEX = "title"
-
+    ROOMY = 60  # a headline of a dozen words reads whole before its places are listed
     def show(
         self,
         briefing: Briefing,
