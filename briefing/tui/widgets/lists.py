@@ -142,6 +142,7 @@ class EventTable(ListTable):
     )
     FLEX = "title"
     ROOMY = 60  # a headline of a dozen words reads whole before its places are listed
+
     def show(
         self,
         briefing: Briefing,
