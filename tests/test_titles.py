@@ -145,3 +145,15 @@ def test_a_list_is_no_clause_to_cut_at_and_a_quotation_stays_whole() -> None:
     title = headline(sentence, "on Friday")
     assert title == "Local, state and federal officers were using “boats, drones and dogs”"
     assert whole(title)
+
+
+def test_a_quotation_reads_as_headlines_give_it_with_who_said_it() -> None:
+    sentence = '"We will not close the ferry," the harbour master said on Monday.'
+    title = headline(sentence, "on Monday")
+    assert title == "The harbour master: “We will not close the ferry”"
+    assert whole(title)
+
+
+def test_where_it_was_said_is_no_part_of_the_headline() -> None:
+    sentence = "At a press conference on Monday, the mayor said the ferry would run again."
+    assert headline(sentence, "on Monday") == "The mayor said the ferry would run again"

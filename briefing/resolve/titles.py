@@ -76,7 +76,9 @@ _LEAD = re.compile(
 )
 _LEAD_CLAUSE = re.compile(
     rf"^(?:(?i:(?:immediately\s+|shortly\s+|just\s+)?(?:{_SUBORDINATORS}))\b|[A-Z][a-z]+ing\b)"
-    r"[^,]*,\s*",
+    r"[^,]*,\s*"
+    # where it was said or done: "At a press conference, ...", "In a statement, ..."
+    r"|^(?:At|In|During|From|Via|Through)\s(?:a|an|the|his|her|their|its)\s[^,]{1,40},\s*",
 )
 _INNER_CLAUSE = re.compile(rf"\bthat\s+(?:{_SUBORDINATORS})\b[^,]{{1,80}},\s*", re.IGNORECASE)
 _TAIL = re.compile(
@@ -103,6 +105,21 @@ _RELATIVE_ASIDE = re.compile(
     r",\s(?:(?i:who|which|whose|whom|with|including|along with|together with)\s[^,]{1,90}"
     r"|the\s[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}),\s"
 )
+# A quotation and who said it: '"We will not leave," the mayor said' is 'The mayor: "We will not
+# leave"', as headlines give them
+_SAID_QUOTE = re.compile(
+    r"^[“\"](?P<quote>[^”\"]{8,100}?)[,.!?]?[”\"],?\s"
+    rf"(?:(?P<who>(?:the\s)?[A-Z]?[^,.“”\"]{{1,40}}?)\s(?:{_SAYING})"
+    rf"|(?:{_SAYING})\s(?P<who_>[A-Z][^,.]{{1,40}}))"
+    r"(?:\s[^,.]{0,40})?$"
+)
+
+
+def _quoted(found: re.Match[str]) -> str:
+    who = found["who"] or found["who_"]
+    return f"{who[:1].upper()}{who[1:]}: “{found['quote']}”"
+
+
 # "said in a statement on his platform that ...": what was said matters, not where.
 _SAID_ASIDE = re.compile(
     rf"^([^,]{{2,70}}?\s(?:{_SAYING}))\s+(?:in|on|at|during|after|following|to|via|through)\s"
@@ -161,6 +178,7 @@ def title_text(text: str, sentence: Span, expression: Span, speaker: str | None 
     if len(shorter.split()) >= 5:
         words = shorter
     words = _INNER_CLAUSE.sub("that ", words)
+    words = _SAID_QUOTE.sub(_quoted, words.rstrip(" ."))
     words = _without_lead(_TAIL.sub("", words).rstrip(" .,;:–—"))
     pronoun = re.match(r"(he|she|his|her)\s", words, re.IGNORECASE)
     if speaker and pronoun and _may_be(speaker, pronoun[1].lower()):
@@ -306,7 +324,10 @@ def whole(title: str) -> bool:
     if not 4 <= len(words) <= HEADLINE_WORDS or "…" in title:
         return False
     first, last = words[0].strip("“\"'(‘"), words[-1].strip(".,;:!?”\"')’").lower()
-    if not first[:1].isupper() or first.lower() in _OPENERS | SAYING_VERBS or last in _DANGLING:
+    quoted = title.endswith(("”", '"'))  # a quotation closed: whole as its speaker said it
+    if not first[:1].isupper() or first.lower() in _OPENERS | SAYING_VERBS:
+        return False
+    if last in _DANGLING and not quoted:
         return False
     _, that, said = title.rpartition(" that ")
     if that and not (_PAST_VERB.search(said) or _THIRD_PERSON.search(said)):
