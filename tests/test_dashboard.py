@@ -323,6 +323,8 @@ async def test_help_lists_every_key() -> None:
         text = console.export_text()
         for words in ("Timeline", "Clear filters", "Next mention", "Find", "Back", "Quit"):
             assert words in text
+        for mark in ("independent sources", "since you last opened", "▸ Background"):
+            assert mark in text  # what the timeline's columns and marks mean
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         await pilot.press("f1")

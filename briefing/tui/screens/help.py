@@ -23,6 +23,15 @@ LIST_KEYS = [
 ]
 
 
+TIMELINE_MARKS = [
+    ("Src", "independent sources: copies of one syndicated story, and one outlet's articles, once"),
+    ("★", "bookmarked"),
+    ("● ◐", "new, or changed (more articles, another date), since you last opened this folder"),
+    ("~", "the year is inferred: no source states its own date"),
+    ("▸ Background", "events well before the story's articles: ⏎ unfolds them"),
+]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", key_display="esc"),
@@ -38,6 +47,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_row(Text(), Text())
         for command in COMMANDS.values():
             table.add_row(command.shown_keys, f"{command.title}: {command.help}")
+        table.add_row(Text(), Text())
+        table.add_row(Text("Timeline", style="bold"), Text())
+        for mark, what in TIMELINE_MARKS:
+            table.add_row(mark, what)
         table.add_row(Text(), Text())
         table.add_row(Text("Search", style="bold"), Text())
         for query, what in [
