@@ -153,7 +153,7 @@ EVENT_WORDS = {
     "exchange": "exchange", "swap": "exchange", "exchanged": "exchange", "release": "exchange",
     "attack": "attack", "attacks": "attack", "strike": "attack", "strikes": "attack",
     "airstrike": "attack", "airstrikes": "attack", "bombing": "attack", "shelling": "attack",
-    "drone": "attack", "drones": "attack", "offensive": "attack", "raid": "attack",
+    "offensive": "attack", "raid": "attack",  # not "drones": searches fly them too
     "struck": "attack", "destroyed": "attack", "shelled": "attack", "bombed": "attack",
     "explosion": "attack", "explosions": "attack", "missile": "attack", "missiles": "attack",
     "invasion": "war", "war": "war", "invaded": "war",
