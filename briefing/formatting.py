@@ -52,3 +52,7 @@ def human_article_date(written: ArticleDate) -> str:
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+# What is new (●) or changed (◐) since the last visit, as the timeline marks it
+CHANGE_DOTS = {"new": "● ", "changed": "◐ "}

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from briefing.bookmarks import Bookmark
 from briefing.disagreements import disagreements
-from briefing.formatting import human_article_date, human_time, human_when, plural
+from briefing.formatting import CHANGE_DOTS, human_article_date, human_time, human_when, plural
 from briefing.model import Briefing, DateSource, DateSpan, Event, Mention
 from briefing.search import Results, snippet_parts
 from briefing.visits import Change
@@ -93,7 +93,7 @@ def timeline(
     return Group(*parts)
 
 
-CHANGE_MARKS = {"new": "● new", "changed": "◐ changed"}
+CHANGE_MARKS = {how: f"{dot}{how}" for how, dot in CHANGE_DOTS.items()}
 
 
 def changes(briefing: Briefing, since: str | None, changes: dict[str, Change]) -> RenderableType:

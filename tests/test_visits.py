@@ -13,6 +13,7 @@ from briefing import visits
 from briefing.cli import main
 from briefing.engine import open_briefing
 from briefing.tui.app import BriefingApp
+from briefing.tui.widgets.detail import Detail
 from briefing.tui.widgets.lists import EventTable
 
 FERRY = " date 2024-03-05\n\nFerry crews in Bergen walked out on Monday, the union said.\n"
@@ -94,5 +95,8 @@ async def test_the_dashboard_marks_what_is_new_and_records_the_visit(tmp_path: P
         table = app.screen.query_one(EventTable)
         titles = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
         assert titles[0].startswith("Ferry") and titles[1].startswith("● The Askøy bridge")
+        await pilot.press("j")
+        await pilot.pause()
+        assert "● new since the last visit" in str(app.screen.query_one(Detail).render())
     visit, _ = visits.last_visit(root)
     assert visit is not None and visits.changes(open_briefing(root), visit) == {}

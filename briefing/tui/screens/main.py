@@ -249,7 +249,9 @@ class MainScreen(BriefingScreen):
         if isinstance(table, EventTable) and key == BACKGROUND_ROW:
             detail.show_nothing(report.background_title(briefing))
         elif isinstance(table, EventTable) and key in briefing.event:
-            detail.show_event(briefing, briefing.event[key], key in self.briefing_app.bookmarked())
+            change = self.briefing_app.changes.get(key)
+            bookmarked = key in self.briefing_app.bookmarked()
+            detail.show_event(briefing, briefing.event[key], bookmarked, change=change)
         elif isinstance(table, PeopleTable) and key in briefing.person:
             detail.show_person(briefing, briefing.person[key])
         elif isinstance(table, OrganisationTable) and key in briefing.organisation:

@@ -8,9 +8,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.disagreements import Disagreement
-from briefing.formatting import human_article_date, human_time, human_when, plural
+from briefing.formatting import CHANGE_DOTS, human_article_date, human_time, human_when, plural
 from briefing.model import Briefing, Event, Organisation, Person, Venue
 from briefing.search import Hit, snippet_parts
+from briefing.visits import Change
 
 
 class Detail(Static):
@@ -25,9 +26,10 @@ class Detail(Static):
         event: Event,
         bookmarked: bool = False,
         differ: Sequence[Disagreement] = (),
+        change: Change | None = None,
     ) -> None:
-        """An event's title, date, where and who, how many sources; and, on the event's own
-        screen, where those sources differ (`differ`)."""
+        """An event's title, date, where and who, how many sources; what changed since the last
+        visit (`change`); and, on the event's own screen, where its sources differ (`differ`)."""
         text = Text()
         if bookmarked:
             text.append("★ ", style="bold yellow")
@@ -54,6 +56,8 @@ class Detail(Static):
         text.append("\n")
         text.append(sources_line(event.sources, event.article_count, event.mention_count))
         text.append("  ·  ⏎ sources", style="dim")
+        if change is not None:
+            text.append(f"\n{CHANGE_DOTS[change.how]}{change.what}", style="bold yellow")
         for disagreement in differ:
             text.append(f"\n⚠ Sources differ on {disagreement.line()}", style="bold yellow")
         self.update(text)

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from briefing.formatting import human_article_date, human_when, plural
+from briefing.formatting import CHANGE_DOTS, human_article_date, human_when, plural
 from briefing.model import Article, Briefing, Event, Mention, Organisation, Person, Venue
 from briefing.visits import Change
 
@@ -172,9 +172,6 @@ def _background_row(count: int, unfolded: bool) -> list[Text]:
         "folds" if unfolded else "unfolds"
     )
     return [Text(f"{mark} Background", style="bold"), Text(what, style="dim"), Text(""), Text("")]
-
-
-CHANGE_DOTS = {"new": "● ", "changed": "◐ "}
 
 
 def event_rows(
