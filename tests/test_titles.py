@@ -157,3 +157,10 @@ def test_a_quotation_reads_as_headlines_give_it_with_who_said_it() -> None:
 def test_where_it_was_said_is_no_part_of_the_headline() -> None:
     sentence = "At a press conference on Monday, the mayor said the ferry would run again."
     assert headline(sentence, "on Monday") == "The mayor said the ferry would run again"
+
+
+def test_what_follows_who_said_a_quotation_is_not_what_was_said() -> None:
+    sentence = (
+        '"The ferry will run," the harbour master said on Monday, adding that fares would rise.'
+    )
+    assert headline(sentence, "on Monday") == "The harbour master: “The ferry will run”"

@@ -111,7 +111,7 @@ _SAID_QUOTE = re.compile(
     r"^[“\"](?P<quote>[^”\"]{8,100}?)[,.!?]?[”\"],?\s"
     rf"(?:(?P<who>(?:the\s)?[A-Z]?[^,.“”\"]{{1,40}}?)\s(?:{_SAYING})"
     rf"|(?:{_SAYING})\s(?P<who_>[A-Z][^,.]{{1,40}}))"
-    r"(?:\s[^,.]{0,40})?$"
+    r"(?:[\s,][^.“”\"]{0,100})?$"  # "… in a post on X, adding that …": not what was said
 )
 
 
