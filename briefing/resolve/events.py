@@ -12,6 +12,7 @@ order of their articles' paths: however the files came in, the events are the sa
 
 from __future__ import annotations
 
+import copy
 import heapq
 import math
 import re
@@ -312,18 +313,12 @@ class Events:
         self._person = person
         self._refs: dict[str, Counter[int] | None] = {}  # articles of events made or gone
 
-    def resolve(self, event_id: str) -> str:
-        while (merged := self.merged.get(event_id)) is not None and merged != event_id:
-            event_id = merged
-        return event_id
-
     def add(self, article_path: str, article: int, inputs: Sequence[EventInput]) -> dict[int, str]:
         """Keep an article's dated mentions; the id each is linked by (time mention index ->
         seed). Which event it is in is settled by `settle`."""
         links = {}
         for item in inputs:
-            key = f"{article_path}\x00{item.position:06d}"
-            day = item.when.iso()
+            key, day = _key(article_path, item), item.when.iso()
             seed = f"{day.replace('/', '_')}-{zlib.crc32(key.encode()):08x}"
             members = self.members.get(day) or {}
             members[key] = Member(key, article, seed, item)
@@ -334,10 +329,9 @@ class Events:
 
     def remove(self, article_path: str, inputs: Sequence[EventInput]) -> None:
         for item in inputs:
-            key = f"{article_path}\x00{item.position:06d}"
             day = item.when.iso()
             members = self.members.get(day) or {}
-            gone = members.pop(key, None)
+            gone = members.pop(_key(article_path, item), None)
             if gone is None:
                 continue
             if members:
@@ -513,10 +507,9 @@ class Events:
     def _agreement(self, one: EventState, other: EventState, frequency: Counter[str]) -> float:
         if one.attack != other.attack:
             return 0.0
-        kinds = (set(one.kinds) & set(other.kinds)) - {"statement"}
-        told, known = set(one.kinds) - {"statement"}, set(other.kinds) - {"statement"}
-        if told and known and not kinds:
+        if _kinds_clash(one.kinds.keys(), other.kinds.keys()):
             return 0.0  # a resignation is not a dismissal
+        kinds = (one.kinds.keys() & other.kinds.keys()) - {"statement"}
         people = {self._person(p) for p in one.people} & {self._person(p) for p in other.people}
         places = self._places(one.places) & self._places(other.places)
         if not (kinds or people or places):
@@ -538,8 +531,7 @@ class Events:
             return False  # a sighting at 8 p.m. and a theft at 10:10 p.m. are two happenings
         if self._shares_place(places, event) or (group.kinds & event.kinds.keys()) - {"statement"}:
             return True
-        told, known = group.kinds - {"statement"}, set(event.kinds) - {"statement"}
-        if told and known and not told & known:
+        if _kinds_clash(group.kinds, event.kinds.keys()):
             return False
         people = {self._person(person) for person in event.people}
         if any(self._person(person) in people for person in group.people):
@@ -584,15 +576,18 @@ class _Cluster:
             self.add(member)
 
 
+def _counters(event: EventState) -> tuple[Counter[str], ...]:
+    """What an event counts of its mentions, in the order `_told` gives them."""
+    return (event.places, event.people, event.kinds, event.words, event.organisations)
+
+
+def _told(item: EventInput) -> tuple[frozenset[str], ...]:
+    return (item.places, item.people, item.kinds, item.words, item.organisations)
+
+
 def _count(event: EventState, item: EventInput) -> None:
     event.count += 1
-    for counter, keys in (
-        (event.places, item.places),
-        (event.people, item.people),
-        (event.kinds, item.kinds),
-        (event.words, item.words),
-        (event.organisations, item.organisations),
-    ):
+    for counter, keys in zip(_counters(event), _told(item), strict=True):
         counter.update(keys)
     if item.when.time:
         event.times[(item.when.time, item.when.timezone)] += 1
@@ -608,30 +603,11 @@ def _kept(cluster: _Cluster) -> Cluster:
 def _combined(root: Cluster, joined: list[Cluster]) -> EventState:
     """A root cluster's event, with what the clusters that joined it say; a vague one lends its
     words, not its title, to the day it joined."""
-    base = root.state
-    event = EventState(
-        base.id,
-        base.day,
-        base.count,
-        Counter(base.places),
-        Counter(base.people),
-        Counter(base.kinds),
-        Counter(base.words),
-        Counter(base.times),
-        Counter(base.organisations),
-        base.attack,
-        list(base.candidates),
-    )
+    event = copy.deepcopy(root.state)  # the cluster, as kept, stays as it is
     for cluster in joined:
         other = cluster.state
         event.count += other.count
-        for mine, theirs in (
-            (event.places, other.places),
-            (event.people, other.people),
-            (event.kinds, other.kinds),
-            (event.words, other.words),
-            (event.organisations, other.organisations),
-        ):
+        for mine, theirs in zip(_counters(event), _counters(other), strict=True):
             mine.update(theirs)
         event.times.update(other.times)
         if not _vague(DateSpan.parse(other.day)):
@@ -702,6 +678,17 @@ def _times_apart(
 def _minutes(time: str) -> int:
     hours, _, minutes = time.partition(":")
     return int(hours) * 60 + int(minutes or 0)
+
+
+def _key(article_path: str, item: EventInput) -> str:
+    """A mention's place in the corpus, that sorts the same however the files came in."""
+    return f"{article_path}\x00{item.position:06d}"
+
+
+def _kinds_clash(one: Iterable[str], other: Iterable[str]) -> bool:
+    """Whether two sets of kinds of happening both tell one and share none (statements aside)."""
+    told, known = set(one) - {"statement"}, set(other) - {"statement"}
+    return bool(told and known and not told & known)
 
 
 def _vague(when: DateSpan) -> bool:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from briefing.extract.gazetteer import given_name_sex
 from briefing.extract.lexicon import FUNCTION_WORDS, MONTH_AND_DAY_NAMES, SAYING_VERBS
+from briefing.extract.sentences import clause_around
 from briefing.model import Span
 
 HEADLINE_WORDS = 14  # a headline a person reads at a glance
@@ -154,7 +155,7 @@ _NEEDS_AN_INFINITIVE = frozenset(
 _OPENERS = FUNCTION_WORDS - {"the", "a", "an", "no", "our", "my", "your", "after", "before"}
 _DANGLING = FUNCTION_WORDS | SAYING_VERBS
 _THIRD_PERSON = re.compile(r"\b[a-z]{2,}[^s ]s\b")  # "names", "says"; but "talks" too
-_PAST_VERB = re.compile(
+_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
     r"[a-z]{2,}ed|met|took|held|made|began|won|lost|left|went|came|saw|gave|fell|"
     r"hit|sent|set|put|led|ran|told|spoke|struck|broke|found|got|kept|paid|brought|built|"
@@ -168,7 +169,8 @@ def title_text(text: str, sentence: Span, expression: Span, speaker: str | None 
     """A mention's sentence as a headline of at most `HEADLINE_WORDS` words when it can be cut
     where a clause or phrase ends; `speaker`, the one person the sentence before names, stands
     for a leading "He" or "She"."""
-    start, end = _own_part(text, sentence, expression)
+    # the sentence, or the part of it that holds the date when a heading is glued to it
+    start, end = clause_around(text, sentence, expression, _GLUED_START)
     words = _tidy(
         _drop_date(text[start : expression.start], expression.of(text), text[expression.end : end])
     )
@@ -260,18 +262,6 @@ def _drop_date(head: str, expression: str, tail: str) -> str:
     return rest + tail
 
 
-def _own_part(text: str, sentence: Span, expression: Span) -> tuple[int, int]:
-    """The sentence, or the part of it that holds the date when a heading is glued to it."""
-    start, end = sentence.start, sentence.end
-    for found in _GLUED_START.finditer(text, sentence.start, sentence.end):
-        if found.end() <= expression.start:
-            start = found.end()
-        elif found.start() >= expression.end:
-            end = found.start()
-            break
-    return start, end
-
-
 def _tidy(words: str) -> str:
     words = re.sub(r"\s+", " ", words)
     words = re.sub(r"\s+([,.;:!?])", r"\1", words)
@@ -300,7 +290,7 @@ def _ends_on_a_noun(words: str) -> bool:
     determine ...)"; not a verb or an adjective that needs it ("led", "likely", "expected")."""
     last = words.split()[-1].lower() if words.split() else ""
     return not (
-        _PAST_VERB.fullmatch(last)
+        _VERB.fullmatch(last)
         or last.endswith(("ly", "ing"))
         or last in _NEEDS_AN_INFINITIVE
         or last in _DANGLING
@@ -314,7 +304,7 @@ def _open_aside(words: str) -> bool:
     if _OPEN_ASIDE.search(words) and not re.search(r"\s(?:and|or)\s", tail):
         return True  # (a list's last items, "drones and dogs", close it)
     subject, comma, _ = words.partition(", ")
-    return bool(comma) and words.count(", ") % 2 == 1 and not _PAST_VERB.search(subject)
+    return bool(comma) and words.count(", ") % 2 == 1 and not _VERB.search(subject)
 
 
 def whole(title: str) -> bool:
@@ -330,13 +320,13 @@ def whole(title: str) -> bool:
     if last in _DANGLING and not quoted:
         return False
     _, that, said = title.rpartition(" that ")
-    if that and not (_PAST_VERB.search(said) or _THIRD_PERSON.search(said)):
+    if that and not (_VERB.search(said) or _THIRD_PERSON.search(said)):
         return False  # "Kyiv confirmed that its delegation"
     if title.count('"') % 2 or title.count("“") != title.count("”"):
         return False
     if title.count("(") != title.count(")"):
         return False
-    verb = _PAST_VERB.search(title) or _THIRD_PERSON.search(title)
+    verb = _VERB.search(title) or _THIRD_PERSON.search(title)
     return bool(verb) and not _is_date(last)
 
 
