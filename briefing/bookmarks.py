@@ -38,7 +38,7 @@ from thefuzz import fuzz
 from briefing import paths
 from briefing.disagreements import disagreements
 from briefing.files import write_json_atomically
-from briefing.model import Article, Briefing, Event
+from briefing.model import Article, Briefing, Event, Mention
 
 VERSION = 1
 SOURCES_KEPT = 12
@@ -115,9 +115,10 @@ def now() -> str:
 
 def snapshot(briefing: Briefing, event: Event) -> dict[str, Any]:
     """What a bookmark keeps of an event, to find it again and to show it without the corpus."""
+    mentions = briefing.mentions_of("event", event.id)  # read once, for sources and differences
     sources = [
         Source(article.path, article.title, article.outlet, sentence)
-        for article, sentence in _telling_sentences(briefing, event)[:SOURCES_KEPT]
+        for article, sentence in _telling_sentences(briefing, event, mentions)[:SOURCES_KEPT]
     ]
     return {
         "event": event.id,
@@ -129,14 +130,16 @@ def snapshot(briefing: Briefing, event: Event) -> dict[str, Any]:
         "people": tuple(briefing.person[p].name for p in event.people if p in briefing.person),
         "sources": tuple(sources),
         "gone": False,
-        "differ": tuple(d.line() for d in disagreements(briefing, event)),
+        "differ": tuple(d.line() for d in disagreements(briefing, event, mentions)),
     }
 
 
-def _telling_sentences(briefing: Briefing, event: Event) -> list[tuple[Article, str]]:
+def _telling_sentences(
+    briefing: Briefing, event: Event, mentions: list[Mention] | None = None
+) -> list[tuple[Article, str]]:
     """Each article that reports the event, with its sentence that says the most about it."""
     best: dict[str, str] = {}
-    for mention in briefing.mentions_of("event", event.id):
+    for mention in briefing.mentions_of("event", event.id) if mentions is None else mentions:
         sentence = " ".join(briefing.text_of(mention).split())
         if len(sentence) > len(best.get(mention.article, "")):
             best[mention.article] = sentence

@@ -487,10 +487,13 @@ class Briefing:
         )
 
     @cached_property
+    def background_ids(self) -> frozenset[str]:
+        return frozenset(event.id for event in self.background)
+
+    @cached_property
     def story(self) -> tuple[Event, ...]:
         """The story's own events: every event but the background."""
-        background = {event.id for event in self.background}
-        return tuple(event for event in self.events if event.id not in background)
+        return tuple(event for event in self.events if event.id not in self.background_ids)
 
     @cached_property
     def people(self) -> tuple[Person, ...]:

@@ -44,7 +44,7 @@ def event_record(briefing: Briefing, event: Event, mentions: list[Mention] | Non
         "venues": [briefing.venue[venue].name for venue in event.venues],
         "sources": event.sources,
         "articles": event.article_count,
-        "background": event in briefing.background,
+        "background": event.id in briefing.background_ids,
         "disagreements": [
             {
                 "what": disagreement.what,

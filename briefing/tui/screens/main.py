@@ -145,7 +145,7 @@ class MainScreen(BriefingScreen):
             }[shown.kind]
             allowed = {event.id for event in of(shown.ref)}
             events = [event for event in events if event.id in allowed]
-        past = {event.id for event in briefing.background}
+        past = briefing.background_ids
         self.query_one(EventTable).show(
             briefing,
             [event for event in events if event.id not in past],
