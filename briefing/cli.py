@@ -168,7 +168,9 @@ def _print_report(corpus: Path | None, no_cache: bool) -> None:
     "-s", "--sentences", is_flag=True, help="Show the sentence of every source under each event."
 )
 @click.option(
-    "--background", is_flag=True, help="Also list the events well before the story, after it."
+    "--background",
+    is_flag=True,
+    help="Also list the events well before the story, after it (--json always has them, marked).",
 )
 @click.option(
     "--since-last",
@@ -196,7 +198,7 @@ def timeline_command(
     _show(
         briefing,
         as_json,
-        lambda briefing: records.timeline(briefing, background, changes),
+        lambda briefing: records.timeline(briefing, changes),
         report.timeline(briefing, sentences, background, changes),
     )
 

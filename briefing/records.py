@@ -110,15 +110,13 @@ def article_record(article: Article) -> Record:
     }
 
 
-def timeline(
-    briefing: Briefing, background: bool = False, changes: dict[str, Change] | None = None
-) -> Record:
-    """The story's events, and with `background` those well before it, marked so; with
-    `changes` (since the last visit), each event's change or None."""
+def timeline(briefing: Briefing, changes: dict[str, Change] | None = None) -> Record:
+    """Every event, those well before the story marked `"background"` (a script chooses; the
+    table leaves them out unless asked); with `changes` (since the last visit), each event's
+    change or None."""
     mentions = briefing.all_mentions("event")
-    events = briefing.events if background else briefing.story
     listed = []
-    for event in events:
+    for event in briefing.events:
         record = event_record(briefing, event, mentions.get(event.id, []))
         if changes is not None:
             record["change"] = _change(changes.get(event.id))

@@ -71,7 +71,7 @@ def test_the_cli_lists_the_background_last_and_only_when_asked(tmp_path: Path) -
     story, _, background = full.output.partition("Background: 1 event")
     assert "Arnside" in story and "Kilnsey" not in story and "Kilnsey" in background
     records = json.loads(runner.invoke(main, ["timeline", corpus, "--json"]).output)
-    assert [event["background"] for event in records["events"]] == [False, False]
+    assert [event["background"] for event in records["events"]] == [True, False, False]
     records = json.loads(runner.invoke(main, ["timeline", corpus, "--json", "--background"]).output)
     assert [event["background"] for event in records["events"]] == [True, False, False]
 
