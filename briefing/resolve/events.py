@@ -469,8 +469,12 @@ class Events:
         spans = [c for c in specific if "/" in c.state.day]
         for cluster in clusters:
             when = DateSpan.parse(cluster.state.day)
-            if _vague(when):
-                inside = [c for c in specific if _within(c.state.day, when)]
+            if _vague(when):  # "last month": somebody or somewhere in common, not a kind alone
+                inside = [
+                    c
+                    for c in specific
+                    if _within(c.state.day, when) and self._who_or_where(cluster.state, c.state)
+                ]
                 found = self._agreeing(cluster, inside, frequency, SAME_HAPPENING)
             elif when.end is None:
                 over = [c for c in spans if _within(cluster.state.day, DateSpan.parse(c.state.day))]
@@ -503,6 +507,11 @@ class Events:
         if not scored or (len(scored) > 1 and scored[0][0] - scored[1][0] < CLEARLY_BEST):
             return None
         return scored[0][2]
+
+    def _who_or_where(self, one: EventState, other: EventState) -> bool:
+        """Whether two events name a person or a place (not a country) in common."""
+        people = {self._person(p) for p in one.people} & {self._person(p) for p in other.people}
+        return bool(people or self._places(one.places) & self._places(other.places))
 
     def _agreement(self, one: EventState, other: EventState, frequency: Counter[str]) -> float:
         if one.attack != other.attack:
