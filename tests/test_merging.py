@@ -122,6 +122,65 @@ def take_in(source: Path, name: Path, root: Path) -> None:
     shutil.copy(source / name, root / name)
 
 
+def test_an_undated_sentence_that_tells_the_happening_cites_its_article(
+    briefing_of: Make,
+) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2024-06-04", "Mayor Dana Whitfield resigned on Monday after an audit "
+                           "of the harbour budget found missing funds."),
+            "b.txt": dated("2024-06-12", "The harbour board met in Bergen on Tuesday to choose a "
+                           "new chair.\n\nDana Whitfield resigned after the audit of the harbour "
+                           "budget found missing funds."),
+        }
+    )  # fmt: skip
+    ((_, articles),) = events_on(briefing, "2024-06-03")
+    assert articles == ["a.txt", "b.txt"]
+    (event,) = [event for event in briefing.events if event.when.iso() == "2024-06-03"]
+    told = [briefing.text_of(m) for m in briefing.mentions_of("event", event.id)]
+    assert told[1].startswith("Dana Whitfield resigned after the audit")
+    assert event.sources == 2
+
+
+def test_an_undated_sentence_finds_its_event_whichever_came_first(tmp_path: Path) -> None:
+    texts = {
+        "a.txt": dated("2024-06-04", "Mayor Dana Whitfield resigned on Monday after an audit of "
+                       "the harbour budget found missing funds."),
+        "b.txt": dated("2024-06-12", "Dana Whitfield resigned after the audit of the harbour "
+                       "budget found missing funds."),
+    }  # fmt: skip
+    (tmp_path / "b.txt").write_text(texts["b.txt"], encoding="utf-8")
+    desk = open_desk(tmp_path)
+    assert desk.briefing.events == ()  # nothing dated yet: the sentence waits
+    (tmp_path / "a.txt").write_text(texts["a.txt"], encoding="utf-8")
+    desk.refresh()
+    assert [articles for _, articles in events_on(desk.briefing, "2024-06-03")] == [
+        ["a.txt", "b.txt"]
+    ]
+    (tmp_path / "a.txt").unlink()
+    desk.refresh()
+    assert desk.briefing.events == ()
+    assert [mark.kind for mark in desk.briefing.marks_in("b.txt")].count("event") == 0
+    desk.close()
+
+
+def test_undated_sentences_that_tell_no_such_happening_cite_nothing(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2024-06-04", "Mayor Dana Whitfield resigned on Monday after an audit "
+                           "of the harbour budget found missing funds."),
+            # who is who; a happening still to come; the same kind, another happening
+            "b.txt": dated("2024-06-12", "Dana Whitfield is the mayor of Bergen and chairs the "
+                           "harbour budget committee."),
+            "c.txt": dated("2024-06-12", "Dana Whitfield will offer her resignation if the "
+                           "audit of the harbour budget finds missing funds."),
+            "d.txt": dated("2024-06-12", "Dana Whitfield once resigned from a football club "
+                           "over its ticket prices."),
+        }
+    )  # fmt: skip
+    assert [articles for _, articles in events_on(briefing, "2024-06-03")] == [["a.txt"]]
+
+
 def test_a_chain_of_updates_gives_the_events_of_a_first_build(tmp_path: Path) -> None:
     """The sample corpus taken in at once, and file by file in two orders, gives one timeline."""
     sample = sample_corpus()

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from briefing.model import Article, ArticleFacts
+from briefing.model import Article, ArticleFacts, Span
 from briefing.resolve.anchors import Anchored, Days
-from briefing.resolve.events import Events, EventState, event_inputs
+from briefing.resolve.events import Events, EventState, echo_inputs, event_inputs
 from briefing.resolve.organisations import Organisations, OrganisationState
 from briefing.resolve.people import People, PersonState
 from briefing.resolve.state import Backing, Nothing, Table
@@ -29,6 +29,8 @@ class Links(NamedTuple):
     places: tuple[str, ...]  # venue ids
     times: tuple[str | None, ...]  # event ids; None for an expression with no date
     organisations: tuple[str | None, ...] = ()  # None: a bare name no body is known by yet
+    # undated sentences that may tell of an event: (the word that says what, sentence, seed)
+    echoes: tuple[tuple[Span, int, str], ...] = ()
 
 
 class Resolved(NamedTuple):
@@ -82,11 +84,14 @@ class Resolver:
             organisations,
         )
         times = self.events.add(article.path, article_id, inputs)
+        echoes = echo_inputs(text, facts, inputs, anchored.date.earliest, people, places)
+        seeds = self.events.add_echoes(article.path, article_id, echoes)
         links = Links(
             tuple(people),
             tuple(places),
             tuple(times.get(index) for index in range(len(facts.times))),
             tuple(organisations),
+            tuple((echo.span, echo.sentence, seeds[echo.sentence]) for echo in echoes),
         )
         return Resolved(anchored, group, links, links.people, links.organisations)
 
@@ -105,6 +110,7 @@ class Resolver:
             resolved.counted_organisations,
         )
         self.events.remove(article.path, inputs)
+        self.events.remove_echoes(article.path)
         self.venues.remove(facts.places, links.places)
         self.organisations.remove(article_id, facts.organisations, links.organisations)
         self.people.remove(article_id, facts.people, links.people)
