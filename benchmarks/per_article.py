@@ -144,6 +144,8 @@ def score_dates(gold: dict[str, Any], briefing: Briefing) -> Tally:
     mentions = briefing.all_mentions("event")
     for event in briefing.events:
         for mention in mentions.get(event.id, []):
+            if not mention.dated:
+                continue  # told of without a date: no date to score
             cited.setdefault(_name(mention.article), set()).add(event.when.iso())
     tally = Tally()
     for article, wanted in gold["articles"].items():

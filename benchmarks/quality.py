@@ -99,6 +99,8 @@ def score_dates(briefing: Briefing, gold: dict[str, list[dict[str, Any]]]) -> Da
     for event in briefing.events:
         date = event.when.iso()
         for mention in mentions.get(event.id, []):
+            if not mention.dated:
+                continue  # told of without a date: no date to score
             words = mention.span.of(briefing.text(mention.article))
             entries = [
                 entry for entry in gold.get(mention.article, []) if _overlaps(words, entry["expr"])

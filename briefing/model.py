@@ -349,6 +349,8 @@ class Mention(NamedTuple):
     article: str
     span: Span
     sentence: Span
+    # an event told of without a date ("after his ouster"): `span` is the word that says what
+    dated: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,6 +410,7 @@ class MarkedMention(NamedTuple):
     ref: str
     span: Span
     sentence: Span
+    dated: bool = True  # an event's mention by its date; False: told of without one
 
 
 class TimexLike(Protocol):
@@ -558,7 +561,7 @@ class Briefing:
     def mentions_of(self, kind: MentionKind, ref: str) -> list[Mention]:
         """Every mention of an event, person or venue, article by article, in reading order."""
         return [
-            Mention(path, mark.span, mark.sentence)
+            Mention(path, mark.span, mark.sentence, mark.dated)
             for path in self.source.articles_of(kind, ref)
             for mark in self.marks_in(path)
             if mark.kind == kind and mark.ref == ref
@@ -575,7 +578,7 @@ class Briefing:
             for mark in self.marks_in(article.path):
                 if mark.kind == kind:
                     found.setdefault(mark.ref, []).append(
-                        Mention(article.path, mark.span, mark.sentence)
+                        Mention(article.path, mark.span, mark.sentence, mark.dated)
                     )
         return found
 

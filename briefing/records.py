@@ -27,6 +27,7 @@ def mention_record(briefing: Briefing, mention: Mention) -> Record:
             "start": mention.span.start,
             "end": mention.span.end,
         },
+        "dated": mention.dated,  # false: it tells of the event without a date ("words" say what)
     }
 
 

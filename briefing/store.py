@@ -48,7 +48,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "39"
+ENGINE_VERSION = "40"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -757,11 +757,8 @@ class Store:
         linked = self.merged("event")
         for span, sentence, seed in links.echoes:
             if seed in linked:  # an undated sentence found to tell of an event
-                found.append(
-                    MarkedMention(
-                        "event", self.current("event", seed), span, facts.sentences[sentence]
-                    )
-                )
+                ref = self.current("event", seed)
+                found.append(MarkedMention("event", ref, span, facts.sentences[sentence], False))
         for organisation, ref in zip(facts.organisations, links.organisations, strict=True):
             mark("organisation", organisation, ref)
         return sorted(found, key=lambda mark: (mark.span.start, mark.span.end))

@@ -137,8 +137,9 @@ def test_an_undated_sentence_that_tells_the_happening_cites_its_article(
     ((_, articles),) = events_on(briefing, "2024-06-03")
     assert articles == ["a.txt", "b.txt"]
     (event,) = [event for event in briefing.events if event.when.iso() == "2024-06-03"]
-    told = [briefing.text_of(m) for m in briefing.mentions_of("event", event.id)]
-    assert told[1].startswith("Dana Whitfield resigned after the audit")
+    mentions = briefing.mentions_of("event", event.id)
+    assert briefing.text_of(mentions[1]).startswith("Dana Whitfield resigned after the audit")
+    assert [mention.dated for mention in mentions] == [True, False]  # told of without a date
     assert event.sources == 2
 
 
