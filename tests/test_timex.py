@@ -53,7 +53,7 @@ def dates_in(
         (
             "The talks are expected to take place next week in Istanbul.",
             FRIDAY,
-            [("next week", "2025-06-02/2025-06-08")],
+            [("next week", "2025-06-01/2025-06-08")],  # from its Sunday: weeks begin on either
         ),
         (
             "News emerged of violent attacks late Saturday.",
@@ -102,7 +102,7 @@ def dates_in(
             [("yesterday", "2025-06-01"), ("tomorrow", "2025-06-03")],
         ),
         ("The memo arrived two days ago.", MONDAY, [("two days ago", "2025-05-31")]),
-        ("Fighting intensified last week.", MONDAY, [("last week", "2025-05-26/2025-06-01")]),
+        ("Fighting intensified last week.", MONDAY, [("last week", "2025-05-25/2025-06-01")]),
         (
             "Prices rose this month and fell last year.",
             MONDAY,

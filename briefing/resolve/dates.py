@@ -255,8 +255,11 @@ def _relative(expr: RelativeRef, tense: Tense, anchor: date) -> DateSpan | None:
     if expr.unit == "weekend":
         return _weekend(expr.offset, tense, anchor)
     if expr.unit == "week":
+        # from its Sunday: a week begins on Sunday in American English and on Monday elsewhere,
+        # and "last week" must hold the day it meant either way
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=expr.offset)
-        return DateSpan(PartialDate.of(monday), PartialDate.of(monday + timedelta(days=6)))
+        sunday_before = monday - timedelta(days=1)
+        return DateSpan(PartialDate.of(sunday_before), PartialDate.of(monday + timedelta(days=6)))
     if expr.unit == "month":
         months = anchor.year * 12 + anchor.month - 1 + expr.offset
         return DateSpan(PartialDate(months // 12, months % 12 + 1))

@@ -97,7 +97,7 @@ def _date_value(
     if span is None:
         return _unknown_year(expr)
     if isinstance(expr, RelativeRef) and expr.unit in ("week", "weekend") and span.end:
-        year, week, _ = span.start.first().isocalendar()
+        year, week, _ = span.end.last().isocalendar()  # its Sunday: the ISO week ends on it
         return f"{year}-W{week:02d}" + ("-WE" if expr.unit == "weekend" else "")
     return span.start.iso()
 
