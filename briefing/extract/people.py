@@ -118,8 +118,8 @@ def _word(token: Token) -> str:
 
 def _person(text: str, run: Run, prefix: list[Token], name: list[Token]) -> PersonMention | None:
     name = _trim(name, text[max(0, name[0].span.start - 4) : name[0].span.start] == " of ")
-    if not name or any(_not_a_name(token) for token in name):
-        return None
+    if not name or any(_not_a_name(token) for token in name) or name[0].is_place_prefix:
+        return None  # ("St. John's": a place)
     if any(token.is_acronym and not token.is_initial for token in name[:1]):
         return None
     capitalised_surname = (  # "Vladimir PUTIN": a given name, then the surname in capitals

@@ -247,6 +247,8 @@ def _match(
     whole: bool,
 ) -> PlaceMention | None:
     span = Span(piece[0].span.start, piece[-1].span.end)
+    if piece[-1].possessive and gazetteer().rows(fold(text[span.start : span.end + 2])):
+        span = Span(span.start, span.end + 2)  # "St. John's": the name ends on its "'s"
     written = span.of(text)
     last = fold(piece[-1].text)
     sentence = candidate.run.sentence

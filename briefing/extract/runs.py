@@ -19,11 +19,14 @@ _PARTICLES = (
 _PREFIX = r"(?:(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben|d|o)['’\-])?"
 _INITIALS = rf"(?:{UPPER}\.){{2,4}}|{UPPER}\.(?=[ ]+{UPPER})"
 _WORD = rf"{_PREFIX}{UPPER}(?:[\w'’\-]*\w)?"
-_TOKEN = rf"(?:{_INITIALS}|{_WORD})"
+# "St. John's", "Mt. Vernon", "Ft. Worth": a saint's, a mountain's or a fort's abbreviation
+_PLACE_PREFIX = rf"(?:St|Ste|Mt|Ft)\.(?=[ ]+{UPPER})"
+_TOKEN = rf"(?:{_INITIALS}|{_PLACE_PREFIX}|{_WORD})"
 # A name starts after no letter and no word-joining dash ("Russian-backed"); a dash glued to it
 # after a space (" -Delta Air Lines", as datelines run on) does not stop it.
 RUN = re.compile(rf"(?<![\w'’])(?<!\w-){_TOKEN}(?:(?:[ ]+{_PARTICLES}){{0,2}}[ ]+{_TOKEN})*")
 TOKEN = re.compile(_TOKEN)
+_PLACE_PREFIX_WORD = re.compile(r"(?:St|Ste|Mt|Ft)\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,16 @@ class Token:
 
     @property
     def is_initial(self) -> bool:
-        return self.text.endswith(".") and len(self.text.replace(".", "")) <= 4
+        return (
+            self.text.endswith(".")
+            and len(self.text.replace(".", "")) <= 4
+            and not self.is_place_prefix
+        )
+
+    @property
+    def is_place_prefix(self) -> bool:
+        """ "St.", "Mt.", "Ft.": the start of a place's name, not a person's initial."""
+        return _PLACE_PREFIX_WORD.fullmatch(self.text) is not None
 
     @property
     def is_acronym(self) -> bool:
