@@ -39,6 +39,7 @@ def people(text: str) -> set[str]:
         ("Quillmark said in a statement that it regretted the outage.", "Quillmark"),
         ("Regulators questioned Quillmark and its auditors.", "Quillmark"),
         ("The outage hit Brindle, a payments company based in Leeds.", "Brindle"),
+        ("Kelso Deepwater, a company that runs dives, cut trips.", "Kelso Deepwater"),  # first
         ("A spokesperson for Brindle declined to comment.", "Brindle"),
         ("Brindle CEO Mara Okonjo apologised.", "Brindle"),
         ("Quillmark (QMK) shares slid.", "Quillmark"),

@@ -253,11 +253,17 @@ def _context(text: str, span: Span) -> bool:
     if ticker and not _defines(span.of(text), ticker.group()):
         return True  # "Microsoft (MSFT)": only a company has shares
     after = _AFTER.match(text, end, end + 120)
-    if after and after.group().startswith(",") and span.start == 0:
+    if after and after.group().startswith(",") and span.start == 0 and _plain_word(span.of(text)):
         after = None  # "Furthermore, the company ...": an opening word, not a name
     if after and after.group().endswith("its") and _OBJECT_OF.search(text, 0, span.start):
         after = None  # "the search for X entered its 13th day": "its" is the search's
     return bool(after) or _named_as_a_body(text[max(0, span.start - 32) : span.start])
+
+
+def _plain_word(name: str) -> bool:
+    """One word capitalised as any word opening a sentence is ("Furthermore"), unlike a name of
+    several words or one with a capital inside ("OceanGate Expeditions", "CrowdStrike")."""
+    return " " not in name and not any(letter.isupper() for letter in name[1:])
 
 
 def _named_as_a_body(before: str) -> bool:
