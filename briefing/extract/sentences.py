@@ -53,7 +53,8 @@ def _ends_sentence(text: str, stop: int, end: int) -> bool:
     # "V.R. Medinsky", "U.S. President", "J. Smith": initials do not end a sentence.
     if "." in token and _INITIALISM.match(token):
         return False
-    return not (len(token) == 1 and token.isupper())
+    # 'wrote on X. "This was ...': no name goes on after a quotation mark
+    return not (len(token) == 1 and token.isupper()) or following[:1] in '"“‘'
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:
