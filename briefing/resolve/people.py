@@ -231,6 +231,10 @@ class People:
                 if (person := self.people.get(person_id)) is not None
                 and _same_surname(word, person.surname)
             }
+        # "Iracema Cavalcante, Cavalcante's mother": not the Cavalcante the article is about
+        candidates = {
+            person_id: None for person_id in candidates if not self._kin_of(person_id, word)
+        }
         chosen = sorted(person for person in here if person in candidates)
         if not chosen and len(candidates) == 1:
             chosen = list(candidates)
@@ -248,6 +252,15 @@ class People:
                 waiting.append(Waiting(article, index, mention.name, mention.role))
                 self.waiting.put(word, waiting)
         return None
+
+    def _kin_of(self, person_id: str, word: str) -> bool:
+        """Whether a person's role says they are somebody of that name's ("Cavalcante's
+        mother", "Hermoso's lawyer")."""
+        person = self.people.get(person_id)
+        owner = fold(word)
+        return person is not None and any(
+            role.startswith((f"{owner}'s ", f"{owner}’s ")) for role in person.roles
+        )
 
     def _take_in_waiting(self, person: PersonState, surname: str) -> None:
         """Lone names met before this full name ("Lavrov said", then "Sergey Lavrov")."""
