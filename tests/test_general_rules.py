@@ -12,6 +12,7 @@ import pytest
 from briefing.corpus import make_article
 from briefing.corpus.readers import RawArticle
 from briefing.extract import extract
+from briefing.extract.sentences import split_sentences
 from briefing.model import Briefing
 from briefing.resolve.dates import Anchor, resolve
 
@@ -401,3 +402,42 @@ def test_a_name_after_a_preposition_is_not_the_body_its_refers_to(briefing_of: M
     )
     assert "Zorvan Kettlewick" in [person.name for person in briefing.people]
     assert "Zorvan Kettlewick" not in [body.name for body in briefing.organisations]
+
+
+# -- who a lone name and a pronoun are ------------------------------------------------------------
+
+
+def test_a_lone_surname_is_not_the_relative_who_shares_it(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2023-09-01 Escape\n\nOle Berg escaped from Halden prison on Monday.",
+            "b.txt": " date 2023-09-14 Caught\n\nKari Berg, Berg's mother, thanked the police. "
+            "Berg was caught in a barn. Berg is back in Halden.",
+        }
+    )
+    ole = next(person for person in briefing.people if person.name == "Ole Berg")
+    assert "b.txt" in briefing.articles_of("person", ole.id)
+
+
+def test_he_is_the_subject_of_the_sentence_before_or_the_one_the_article_is_about(
+    briefing_of: Make,
+) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2023-09-06 Search\n\nOle Berg escaped from Halden prison weeks after "
+            "he was sentenced for robbing Kari Dahl. He was seen in Moss on Tuesday. Ole Berg "
+            "is armed. Ole Berg is 40. Ole Berg has a boat.\n\nThe police spoke to Kari Dahl. "
+            "He was seen in Rygge on Wednesday."
+        }
+    )
+    titles = {event.when.iso(): event.title for event in briefing.events}
+    assert titles["2023-09-05"] == "Ole Berg was seen in Moss"
+    assert titles["2023-09-06"] == "Ole Berg was seen in Rygge"  # not Kari Dahl, a woman
+
+
+def test_a_quotation_opens_a_sentence_after_a_one_letter_word() -> None:
+    text = '"We will sail," Berg wrote on X. "The road is closed."'
+    assert [span.of(text) for span in split_sentences(text)] == [
+        '"We will sail," Berg wrote on X.',
+        '"The road is closed."',
+    ]

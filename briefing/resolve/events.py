@@ -37,6 +37,7 @@ CLEARLY_BEST = 0.1  # how far the best such event must lead the next to be the o
 SHORT_SPAN = 4  # days: a range this long is a happening that lasts; longer ones are vague
 SMOOTHING = 10  # mentions: how many a month needs before its word counts tell rare from common
 SAME_TIME = 90  # minutes: times of day further apart tell two happenings
+SUBJECT_REACH = 24  # characters: a name this near a sentence's start is its subject
 SPEAKER_REACH = 3  # sentences back that a leading "He" may take its person from
 TITLE_CANDIDATES = 8  # the best candidates an event keeps to choose its title from
 EVENT_WORDS_KEPT = 48  # the words that say what an event is about, most frequent first
@@ -115,7 +116,7 @@ def event_inputs(
             if len(word) > 3 and word not in _NOT_TELLING
         )
         reported = written is not None and written >= when.start.first()
-        headline = title_text(text, sentence, mention.span, _speaker(facts, person_links, mention))
+        headline = title_text(text, sentence, mention.span, _speakers(facts, person_links, mention))
         candidate = Candidate(headline, words, len(neighbours) == 1, reported, article)
         kinds = frozenset(EVENT_WORDS[word] for word in segment_words if word in EVENT_WORDS)
         inputs.append(
@@ -227,22 +228,38 @@ def _kinds_of(words: Sequence[str]) -> set[str]:
     }
 
 
-def _speaker(
+def _speakers(
     facts: ArticleFacts, person_links: Sequence[str | None], mention: TimeMention
-) -> str | None:
-    """Who a leading "He" or "She" is: the one person the nearest sentence before a mention that
-    names anybody names, by the fullest name it gives; None when it names several, or no
-    sentence of the few before names anybody."""
+) -> tuple[str, ...]:
+    """Who a leading "He" or "She" may be, by the fullest names the article gives, likeliest
+    first: the one person the nearest sentence before that names anybody names (of several,
+    the one it opens on); then the person the article is about, the one it names most, at least
+    twice as often as anybody else."""
+    fullest: dict[str, str] = {}
+    for person, link in zip(facts.people, person_links, strict=True):
+        if link is not None and len(person.name) > len(fullest.get(link, "")):
+            fullest[link] = person.name
+    found: list[str] = []
     for before in range(mention.sentence - 1, max(-1, mention.sentence - 1 - SPEAKER_REACH), -1):
-        named: dict[str, str] = {}
-        for person, link in zip(facts.people, person_links, strict=True):
-            if link is None or person.sentence != before:
-                continue
-            if len(person.name) > len(named.get(link, "")):
-                named[link] = person.name
-        if named:
-            return next(iter(named.values())) if len(named) == 1 else None
-    return None
+        named = sorted(
+            (person.span.start, link)
+            for person, link in zip(facts.people, person_links, strict=True)
+            if link is not None and person.sentence == before
+        )
+        if not named:
+            continue
+        start, first = named[0]
+        # several: the subject, named first and at the sentence's start ("Cavalcante escaped
+        # ... his ex-girlfriend Deborah Brandao. He is also wanted ...")
+        if len({link for _, link in named}) == 1 or start - facts.sentences[before].start <= (
+            SUBJECT_REACH
+        ):
+            found.append(first)
+        break
+    counts = Counter(link for link in person_links if link is not None).most_common(2)
+    if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
+        found.append(counts[0][0])
+    return tuple(dict.fromkeys(fullest[link] for link in found))
 
 
 _TO_THE_PRESS = frozenset("press news".split())

@@ -23,7 +23,7 @@ from briefing.extract.sentences import clause_around
 from briefing.model import Span
 
 HEADLINE_WORDS = 14  # a headline a person reads at a glance
-ASIDE_WORDS = 14  # the longest aside between commas left out: "the former president of ..."
+ASIDE_WORDS = 20  # the longest aside between commas left out: "the former president of ..."
 
 
 class Candidate(NamedTuple):
@@ -96,6 +96,12 @@ _LEAD_DATE = re.compile(
     rf"|(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s*(?:--|[—–-])\s*"
     r"|(?:(?:about|around|at|shortly\s(?:after|before)|just\s(?:after|before)|by)\s)?"
     r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?,\s+"
+    # a news agency's dateline, its date gone: "Madrid, Sep 8 (EFE).-" is "Madrid,.-"
+    r"|[A-Z][\w’'. -]{1,30},?\s*(?:\([A-Za-z ]{2,15}\)\s*)?\.-\s*"
+    # "Less than a week earlier,", "Two days later,"
+    r"|(?:(?:just|only|about|nearly|almost|less\s+than|more\s+than|some)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:earlier|later|before|after|ago|on),\s+"
     r"|(?:(?:on|by|late|early|last|this|earlier|later|in)\s+)+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     rf"(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))}|\d{{1,4}}|week|month|year|weekend|night|morning)"
     r"\w*,\s+)",
@@ -141,13 +147,14 @@ _GLUED_START = re.compile(
 # Where a long sentence may end early: before a clause or a phrase, never inside one.
 _CUTS = re.compile(
     r",\s|\s(?=(?:and|as|while|after|following|amid|with|before|because|but|which|who|where|that|"
-    r"in|at|for|on|during|from|over|into|near|under|across|despite)\s|to\s(?=[a-z]))"
-)
+    r"in|at|for|on|during|from|over|into|near|under|across|despite)\s|to\s(?=[a-z])|(?=“))"
+)  # (and before a quotation that goes on too long to keep)
 
 # A cut that leaves an aside open: "Trump, who had a call with Putin", "in Istanbul, weeks".
 _OPEN_ASIDE = re.compile(
     r",\s(?:(?:who|which|whose|where|whom|[a-z]+ed|[a-z]+ing)\b[^,]*|\S+(?:\s\S+){0,2})$"
 )
+_NAME_BETWEEN = re.compile(r",\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3},\s[^,]+$")
 _A_LIST_GOES_ON = re.compile(r"[\w-]+(?:\s[\w-]+)?(?:,\s|\s(?:and|or)\s)")
 _NEEDS_AN_INFINITIVE = frozenset(
     "able unable ready willing poised due set expected going about likely unlikely bound".split()
@@ -165,10 +172,10 @@ _VERB = re.compile(
 )
 
 
-def title_text(text: str, sentence: Span, expression: Span, speaker: str | None = None) -> str:
+def title_text(text: str, sentence: Span, expression: Span, speakers: Sequence[str] = ()) -> str:
     """A mention's sentence as a headline of at most `HEADLINE_WORDS` words when it can be cut
-    where a clause or phrase ends; `speaker`, the one person the sentence before names, stands
-    for a leading "He" or "She"."""
+    where a clause or phrase ends; the first of `speakers` (who the article says a pronoun may
+    be, likeliest first) that may be a "He" or a "She" stands for it."""
     # the sentence, or the part of it that holds the date when a heading is glued to it
     start, end = clause_around(text, sentence, expression, _GLUED_START)
     words = _tidy(
@@ -180,10 +187,13 @@ def title_text(text: str, sentence: Span, expression: Span, speaker: str | None 
     if len(shorter.split()) >= 5:
         words = shorter
     words = _INNER_CLAUSE.sub("that ", words)
+    if words[:1] in '"“':  # '"...," Shear, who joined OpenAI on Monday, wrote': who wrote it
+        words = _tidy(_RELATIVE_ASIDE.sub(" ", words))
     words = _SAID_QUOTE.sub(_quoted, words.rstrip(" ."))
     words = _without_lead(_TAIL.sub("", words).rstrip(" .,;:–—"))
     pronoun = re.match(r"(he|she|his|her)\s", words, re.IGNORECASE)
-    if speaker and pronoun and _may_be(speaker, pronoun[1].lower()):
+    speaker = next((who for who in speakers if pronoun and _may_be(who, pronoun[1].lower())), None)
+    if speaker and pronoun:
         possessive = "’s" if pronoun[1].lower() in ("his", "her") else ""
         words = speaker + possessive + words[words.index(" ") :]
     words = _SAID_ASIDE.sub(r"\1 ", words)
@@ -214,8 +224,8 @@ def _without_asides(words: str) -> str:
     if len(parts) < 2:
         return words
     kept = parts[0]
-    if _ASIDE_START.match(parts[0]) and not _FINITE.search(parts[0]) and parts[1][:1].isupper():
-        kept = ""
+    if _ASIDE_START.match(parts[0]) and not _VERB.search(parts[0]) and parts[1][:1].isupper():
+        kept = ""  # (but "a jury found him guilty, ..." is what happened)
     joint = ", "
     for index, part in enumerate(parts[1:], start=1):
         if index < len(parts) - 1 and kept and _aside(part):
@@ -236,10 +246,20 @@ def _aside(part: str) -> bool:
 
 
 def _without_lead(words: str) -> str:
-    """Without what leads into the sentence: "However,", "According to ...,", "On Sunday,"."""
-    while (shorter := _LEAD.sub("", _LEAD_DATE.sub("", words))) != words:
+    """Without what leads into the sentence: "However,", "According to ...,", "On Sunday,", a
+    list's bullet; and "This explosion" is "The explosion" to a reader who has not the sentence
+    before."""
+    while (shorter := _LEAD.sub("", _LEAD_DATE.sub("", _BULLET.sub("", words)))) != words:
         words = shorter
-    return words
+    return _DEMONSTRATIVE.sub("The ", words)
+
+
+_BULLET = re.compile(r"^[-–—•*·]\s+")
+_DEMONSTRATIVE = re.compile(
+    r"^(?:This|That|These|Those)\s(?=[a-z]+\b(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)"
+    r"(?<!\bhas)(?<!\bhad)(?<!\bhave)(?<!\bwill)(?<!\bwould)(?<!\bcould)(?<!\bcan)(?<!\bmay)"
+    r"(?<!\bmight)(?<!\bmeans)(?<!\bmeant)(?<!\bcomes)(?<!\bcame)(?<!\bshould)(?<!\bmust))"
+)
 
 
 def _drop_date(head: str, expression: str, tail: str) -> str:
@@ -301,8 +321,13 @@ def _open_aside(words: str) -> bool:
     """Whether a cut leaves an aside open: "Trump, who had a call with Putin", "in Istanbul,
     weeks", "The first round of talks, held in Istanbul" (a subject and no verb before it)."""
     tail = words.rpartition(", ")[2]
-    if _OPEN_ASIDE.search(words) and not re.search(r"\s(?:and|or)\s", tail):
-        return True  # (a list's last items, "drones and dogs", close it)
+    if (
+        _OPEN_ASIDE.search(words)
+        and not re.search(r"\s(?:and|or)\s", tail)
+        and (words.count(", ") % 2 == 1 or not _NAME_BETWEEN.search(words))
+    ):
+        return True  # (a list's last items, "drones and dogs", close it; and a name between
+        # two commas: "his ex-girlfriend, Deborah Brandao, to death")
     subject, comma, _ = words.partition(", ")
     return bool(comma) and words.count(", ") % 2 == 1 and not _VERB.search(subject)
 
