@@ -114,6 +114,16 @@ def test_an_undated_page_without_evidence_dates_no_weekday(briefing_of: Make) ->
 # -- 2. page furniture is not news ----------------------------------------------------------------
 
 
+def test_a_line_that_only_stamps_the_page_is_no_event(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2023-12-23 Troops leave\n\nNTB) 13:44, December 23, 2023\n\n"
+            "The last soldiers left Moss on Friday."
+        }
+    )
+    assert [event.when.iso() for event in briefing.events] == ["2023-12-22"]
+
+
 def test_captions_and_credits_give_no_person_place_or_event(briefing_of: Make) -> None:
     briefing = briefing_of(
         {

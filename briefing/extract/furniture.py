@@ -75,7 +75,7 @@ def captions(text: str, sentences: list[Span]) -> frozenset[int]:
 
 def _caption(text: str, sentences: list[Span], paragraph: list[int]) -> list[int]:
     words = text[sentences[paragraph[0]].start : sentences[paragraph[-1]].end]
-    if _MARKED.match(words):
+    if _MARKED.match(words) or _stamp(words):
         return paragraph
     if len(paragraph) <= CREDITED_SENTENCES and ends_with_a_credit(words):
         return paragraph
@@ -85,6 +85,26 @@ def _caption(text: str, sentences: list[Span], paragraph: list[int]) -> list[int
     if _FULL_DATE.search(first) and _CAPTION_VERB.search(first) and not _TOLD_AS_NEWS.search(first):
         return paragraph
     return []
+
+
+# "Xinhua) 13:44, December 23, 2023", "Updated: 4:53 PM EDT, Thu August 31, 2023": when the
+# page was put out, with a word or two of who or how; no news
+_STAMP_PART = re.compile(
+    r"\d{1,4}(?:[:.]\d\d)?|[ap]\.?m\.?|(?:GMT|UTC|[ECMP][SD]T)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?",
+    re.IGNORECASE,
+)
+STAMP_WORDS = 2  # words besides the date and time: "Updated", "Xinhua)", "Published on"
+
+
+def _stamp(paragraph: str) -> bool:
+    """Whether a paragraph is only the date and time a page was put out."""
+    if not _FULL_DATE.search(paragraph) or len(paragraph) > 80:
+        return False
+    rest = [word for word in re.findall(r"[^\s,|·]+", _STAMP_PART.sub(" ", paragraph))
+            if any(letter.isalpha() for letter in word)]  # fmt: skip
+    return len(rest) <= STAMP_WORDS
 
 
 def is_marked_file_photo(sentence: str) -> bool:
