@@ -51,6 +51,13 @@ def headline(sentence: str, date: str, *speakers: str) -> str:
          "The harbour board resigned"),
         ("This explosion, planned for the weekend, shook the quay on Monday.", "on Monday",
          "The explosion, planned for the weekend, shook the quay"),
+        ("BERGEN, Dec. 22 (NTB) -- The last ferry left on Friday.", "on Friday",
+         "The last ferry left"),
+        ("Sunday afternoon in the harbour town Moss, crowds gathered at the quay.",
+         "Sunday afternoon", "Crowds gathered at the quay"),
+        # "that" goes on with what was reported: no aside to leave out
+        ("Reports came out of Moss, the harbour town, on Monday that the mayor, Ole Berg, had "
+         "fled.", "on Monday", "Reports came out of Moss that the mayor, Ole Berg, had fled"),
         # a quotation and who said it, without who that is
         ('"We were not sure the road would hold," Berg, who joined on Monday, wrote on X.',
          "on Monday", "Berg: “We were not sure the road would hold”"),

@@ -93,6 +93,12 @@ _PRONOUN_SAYS = re.compile(
 # A date of another mention leading the sentence: "On Sunday, ...", "Late on Friday, ...".
 _LEAD_DATE = re.compile(
     r"^(?:(?-i:[A-Z][A-Z.' -]{2,40}(?:,\s[A-Z][A-Za-z.]+)?)\s(?:\([^)]{1,30}\)\s)?(?:--|[—–])\s*"
+    # "NIAMEY, Dec. 22 (Xinhua) --": a city in capitals, the day, the agency
+    r"|(?-i:[A-Z][A-Z.' -]{2,40}),\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s\d{1,2}(?:,\s\d{4})?\s*(?:\([^)]{1,30}\)\s*)?(?:--|[—–-])\s*"
+    # "Sunday afternoon in the capital Niamey,": when and where, before what happened
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s(?:morning|afternoon|evening|night))?"
+    r"(?:\s(?:in|at)\s[^,]{1,40})?,\s+"
     rf"|(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s*(?:--|[—–-])\s*"
     r"|(?:(?:about|around|at|shortly\s(?:after|before)|just\s(?:after|before)|by)\s)?"
     r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?,\s+"
@@ -154,6 +160,7 @@ _CUTS = re.compile(
 _OPEN_ASIDE = re.compile(
     r",\s(?:(?:who|which|whose|where|whom|[a-z]+ed|[a-z]+ing)\b[^,]*|\S+(?:\s\S+){0,2})$"
 )
+_GOES_ON = re.compile(r"(?:that|and|but|or|so|because)\s")
 _NAME_BETWEEN = re.compile(r",\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3},\s[^,]+$")
 _A_LIST_GOES_ON = re.compile(r"[\w-]+(?:\s[\w-]+)?(?:,\s|\s(?:and|or)\s)")
 _NEEDS_AN_INFINITIVE = frozenset(
@@ -238,6 +245,8 @@ def _without_asides(words: str) -> str:
 def _aside(part: str) -> bool:
     if any(mark in part for mark in '"“”'):
         return False  # part of a quotation, which stays whole
+    if _GOES_ON.match(part):
+        return False  # "..., that the nation's President, ...": what was reported, not who
     return (
         bool(_ASIDE_START.match(part))
         and len(part.split()) <= ASIDE_WORDS
