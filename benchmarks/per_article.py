@@ -162,7 +162,12 @@ def score_dates(gold: dict[str, Any], briefing: Briefing) -> Tally:
                 met |= refined
                 tally.found += 1
                 tally.refined.append(f"{article}: {value} for {', '.join(sorted(refined))}")
-            elif not (_meets(value, optional) or value[:7] in optional or value[:4] in optional):
+            elif not (
+                _meets(value, optional)
+                or value[:7] in optional
+                or value[:4] in optional
+                or any(refines(value, option) for option in optional)  # "last week": its day
+            ):
                 tally.false.append(f"{article}: {value}")
         tally.missed += [f"{article}: {value}" for value in sorted(golds - met)]
     return tally
