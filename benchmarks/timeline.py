@@ -138,13 +138,18 @@ def measure(root: Path, gold: dict[str, Any] | None, verbose: bool) -> dict[str,
                 )
         result["corroboration"] = cited / wanted
     if events:
-        chosen = {id(entry): _best_event(briefing, entry)[0] for entry in events}
-        shared = [
+        chosen = {
+            id(entry): event
+            for entry in events
+            for event, cited in [_best_event(briefing, entry)]
+            if cited
+        }
+        shared = [  # (an event is the engine's for a happening only if it cites its articles)
             (a["what"], b["what"])
             for a, b in combinations(events, 2)
             if a["date"] == b["date"]
-            and (event := chosen[id(a)]) is not None
-            and event is chosen[id(b)]
+            and (event := chosen.get(id(a))) is not None
+            and event is chosen.get(id(b))
             and event.when.iso() == a["date"]
         ]
         result["shared"] = len(shared)
