@@ -10,7 +10,9 @@ For each corpus:
 - corroboration (with a gold file's events): of the gold events several articles report, the share
   of their articles that the engine's event for it cites (the event on an overlapping date citing
   most of them);
-- shared: pairs of gold happenings of one day that the engine put in one event.
+- shared: pairs of gold happenings of one day that the engine put in one event (the engine's
+  event for a happening: one citing most of its articles; of several citing as many, the one whose
+  title says most of what the gold says happened).
 
 The judge here is written apart from the engine's own title rules, so that it can disagree.
 """
@@ -97,19 +99,22 @@ def _overlap(a: DateSpan, b: DateSpan) -> bool:
 
 
 def _best_event(briefing: Briefing, entry: dict[str, Any]) -> tuple[Event | None, int]:
-    """The engine's event for a gold one: on an overlapping date, citing most of its articles,
-    on its very date if two cite as many."""
+    """The engine's event for a gold one: on an overlapping date, citing most of its articles;
+    of those citing as many, the one on its very date, then the one whose title shares most
+    words with what the gold says happened."""
     wanted = set(entry["articles"])
     gold_when = DateSpan.parse(entry["date"])
-    best: tuple[Event | None, int] = (None, 0)
+    said = {word.lower() for word in _WORD.findall(entry["what"]) if len(word) > 3}
+    best: tuple[tuple[int, bool, int], Event | None] = ((0, False, 0), None)
     for event in briefing.events:
         if not _overlap(event.when, gold_when):
             continue
         cited = len(wanted & set(briefing.articles_of("event", event.id)))
         exact = event.when.iso() == entry["date"]
-        if (cited, exact) > (best[1], best[0] is not None and best[0].when.iso() == entry["date"]):
-            best = (event, cited)
-    return best
+        shared = len(said & {word.lower() for word in _WORD.findall(event.title)})
+        if (cited, exact, shared) > best[0]:
+            best = ((cited, exact, shared), event)
+    return best[1], best[0][0]
 
 
 def measure(root: Path, gold: dict[str, Any] | None, verbose: bool) -> dict[str, Any]:
