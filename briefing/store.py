@@ -48,7 +48,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "43"
+ENGINE_VERSION = "44"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -477,7 +477,7 @@ class Store:
 
     def save_state(self, resolver: Resolver) -> None:
         """Keep every row of state the resolver changed, and what the briefing shows of it."""
-        self._save_event_refs(resolver.events.take_refs())
+        self._save_event_refs(resolver.take_event_refs())
         views: dict[str, list[tuple[str, Any]]] = {kind: [] for kind, _ in _VIEWS}
         merged: list[tuple[str, str]] = []
         for table in resolver.tables():

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from briefing.model import Article, ArticleFacts, Span
 from briefing.resolve.anchors import Anchored, Days
-from briefing.resolve.events import Events, EventState, echo_inputs, event_inputs
+from briefing.resolve.echoes import Echoes, echo_inputs
+from briefing.resolve.events import Events, EventState, event_inputs
 from briefing.resolve.organisations import Organisations, OrganisationState
 from briefing.resolve.people import People, PersonState
 from briefing.resolve.state import Backing, Nothing, Table
@@ -66,6 +67,11 @@ class Resolver:
         self.venues = Venues(backing)
         self.organisations = Organisations(backing)
         self.events = Events(backing, self.venues.ancestors, self.venues.wide, self.people.resolve)
+        self.echoes = Echoes(
+            backing, self.events.events, self.events.merged, self.events.places, self.people.resolve
+        )
+        self._told: set[str] = set()  # events whose undated sentences went with their articles
+        self._event_refs: dict[str, Counter[int] | None] = {}  # articles of events made or gone
 
     def add(self, article_id: int, article: Article, text: str, facts: ArticleFacts) -> Resolved:
         anchored = self.days.anchor(article_id, article, text, facts)
@@ -85,7 +91,7 @@ class Resolver:
         )
         times = self.events.add(article.path, article_id, inputs)
         echoes = echo_inputs(text, facts, inputs, anchored.date.earliest, people, places)
-        seeds = self.events.add_echoes(article.path, article_id, echoes)
+        seeds = self.echoes.add(article.path, article_id, echoes)
         links = Links(
             tuple(people),
             tuple(places),
@@ -110,7 +116,7 @@ class Resolver:
             resolved.counted_organisations,
         )
         self.events.remove(article.path, inputs)
-        self.events.remove_echoes(article.path)
+        self._told |= self.echoes.remove(article.path)
         self.venues.remove(facts.places, links.places)
         self.organisations.remove(article_id, facts.organisations, links.organisations)
         self.people.remove(article_id, facts.people, links.people)
@@ -132,8 +138,21 @@ class Resolver:
 
     def settle_events(self) -> None:
         """The build has taken in its articles: one happening told at several precisions
-        becomes one event."""
-        self.events.settle()
+        becomes one event, and sentences that tell of one without a date join it."""
+        changed = self.events.settle()
+        told = self.echoes.settle(changed) | self._told
+        for event_id in sorted(changed.keys() | told):
+            articles = self.events.articles(event_id)
+            if articles is not None:
+                articles.update(self.echoes.articles(event_id))
+            self._event_refs[event_id] = articles
+        self._told = set()
+
+    def take_event_refs(self) -> dict[str, Counter[int] | None]:
+        """The articles of each event made or changed since last asked (None: gone), for the
+        store to count them by."""
+        refs, self._event_refs = self._event_refs, {}
+        return refs
 
     def settled(self) -> None:
         """The years of undated articles have been looked at again: start counting afresh."""
@@ -141,7 +160,10 @@ class Resolver:
 
     def tables(self) -> list[Table[object]]:
         """Every table of state, for the store to keep what changed."""
-        parts = (self.days, self.copies, self.people, self.venues, self.events, self.organisations)
+        parts = (
+            self.days, self.copies, self.people, self.venues, self.events, self.echoes,
+            self.organisations,
+        )  # fmt: skip
         return [
             table for part in parts for table in vars(part).values() if isinstance(table, Table)
         ]

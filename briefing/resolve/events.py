@@ -21,7 +21,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS, MONTH_AND_DAY_NAMES, TIME_WORDS
@@ -41,15 +41,9 @@ SUBJECT_REACH = 24  # characters: a name this near a sentence's start is its sub
 SPEAKER_REACH = 3  # sentences back that a leading "He" may take its person from
 TITLE_CANDIDATES = 8  # the best candidates an event keeps to choose its title from
 EVENT_WORDS_KEPT = 48  # the words that say what an event is about, most frequent first
-ECHO_WORDS_SHARE = 0.3  # of an undated sentence's word weight, what an event must say too
-ECHO_THROUGHOUT = 3  # sentences: a word in this many of an article's (and a quarter of them)
-ECHO_SPREAD = 0.25  # is what the article is about throughout, no sign of one happening
-ECHO_CANDIDATES = 30  # events an undated sentence may be held against; more, and it is vague
-ECHO_REACH = 92  # days: how far back an undated sentence may tell of (a season)
-ECHO_WORDS = 4  # telling words an undated sentence needs to be matched at all
-_WORD = re.compile(r"[\w’'-]+")
+WORD = re.compile(r"[\w’'-]+")
 # Words that tell when, not what: no two mentions are one happening for sharing "earlier" or "June"
-_NOT_TELLING = (
+NOT_TELLING = (
     FUNCTION_WORDS
     | MONTH_AND_DAY_NAMES
     | TIME_WORDS
@@ -109,11 +103,11 @@ def event_inputs(
             for organisation, link in zip(facts.organisations, organisation_links, strict=True)
             if link is not None and organisation.sentence == mention.sentence
         )
-        segment_words = _WORD.findall(segment.of(text).lower())
+        segment_words = WORD.findall(segment.of(text).lower())
         words = frozenset(
             sys.intern(word)  # one string for a word, however many mentions hold it
-            for word in _WORD.findall(sentence.of(text).lower())
-            if len(word) > 3 and word not in _NOT_TELLING
+            for word in WORD.findall(sentence.of(text).lower())
+            if len(word) > 3 and word not in NOT_TELLING
         )
         reported = written is not None and written >= when.start.first()
         headline = title_text(text, sentence, mention.span, _speakers(facts, person_links, mention))
@@ -135,97 +129,6 @@ def event_inputs(
     rough = {index for index, mention, _ in dated if _PART_OF_MONTH.match(mention.span.of(text))}
     weeks = {index for index, mention, _ in dated if _A_WEEK.search(mention.span.of(text))}
     return _days_of_months_and_weeks(inputs, rough, weeks)
-
-
-class EchoInput(NamedTuple):
-    """A sentence that tells of a happening without a date of its own ("after his ouster",
-    "Fifa has suspended him"): it joins the event it clearly agrees with, if any."""
-
-    sentence: int
-    span: Span  # the word that says what happened, or the sentence
-    written: date | None  # its article's date: a report comes after what it tells
-    places: frozenset[str]
-    people: frozenset[str]
-    kinds: frozenset[str]
-    words: frozenset[str]
-
-
-def echo_inputs(
-    text: str,
-    facts: ArticleFacts,
-    dated: Sequence[EventInput],
-    written: date | None,
-    person_links: Sequence[str | None],
-    venue_links: Sequence[str],
-) -> list[EchoInput]:
-    """The article's sentences that name somebody or somewhere and tell something, with no date
-    that put them on the timeline already."""
-    taken = {item.sentence for item in dated} | facts.furniture
-    people: dict[int, set[str]] = defaultdict(set)
-    places: dict[int, set[str]] = defaultdict(set)
-    for person, link in zip(facts.people, person_links, strict=True):
-        if link is not None:
-            people[person.sentence].add(link)
-    for place, link in zip(facts.places, venue_links, strict=True):
-        places[place.sentence].add(link)
-    told: list[tuple[int, frozenset[str]]] = []
-    for index in sorted(people.keys() | places.keys()):
-        if index in taken:
-            continue
-        plain = _WORD.findall(facts.sentences[index].of(text).lower())
-        kinds = _kinds_of(plain)
-        if kinds - {"statement"} and not _FUTURE.intersection(plain):
-            told.append((index, frozenset(kinds)))  # what happened, not what is still to come
-    if not told:
-        return []
-    # what the article is about throughout ("Cavalcante", "bridge") tells one happening from
-    # another no better than "said"
-    spread = Counter(
-        word
-        for sentence in facts.sentences
-        for word in set(_WORD.findall(sentence.of(text).lower()))
-    )
-    throughout = max(ECHO_THROUGHOUT, len(facts.sentences) * ECHO_SPREAD)
-    echoes = []
-    for index, kinds_told in told:
-        sentence = facts.sentences[index]
-        found = [(w.group().lower(), w.start()) for w in _WORD.finditer(text, *sentence)]
-        named = [p.span for p in facts.people if p.sentence == index]
-        words = frozenset(  # what it says happened; who, the people it names say
-            sys.intern(word)
-            for word, at in found
-            if len(word) > 3
-            and word not in _NOT_TELLING
-            and EVENT_WORDS.get(word) != "statement"  # "said", "announced"
-            and spread[word] < throughout
-            and not any(span.start <= at < span.end for span in named)
-        )
-        if len(words) < ECHO_WORDS:
-            continue
-        said = next((Span(at, at + len(word)) for word, at in found
-                     if EVENT_WORDS.get(word, "statement") != "statement"), sentence)  # fmt: skip
-        echoes.append(
-            EchoInput(
-                index,
-                said,
-                written,
-                frozenset(places[index]),
-                frozenset(people[index]),
-                kinds_told,
-                words,
-            )
-        )
-    return echoes
-
-
-def _kinds_of(words: Sequence[str]) -> set[str]:
-    """The kinds of happening a sentence's words tell; a press conference is something said,
-    not talks."""
-    return {
-        "statement" if before in _TO_THE_PRESS else EVENT_WORDS[word]
-        for before, word in zip(("", *words), words, strict=False)
-        if word in EVENT_WORDS
-    }
 
 
 def _speakers(
@@ -262,8 +165,6 @@ def _speakers(
     return tuple(dict.fromkeys(fullest[link] for link in found))
 
 
-_TO_THE_PRESS = frozenset("press news".split())
-_FUTURE = frozenset("will won't shall going".split())
 _PART_OF_MONTH = re.compile(r"(?:mid|early|late|end|beginning|start)\b", re.IGNORECASE)
 _A_WEEK = re.compile(r"\bweek\b", re.IGNORECASE)  # "last week", "this week": seven days
 
@@ -397,25 +298,6 @@ class Cluster(NamedTuple):
     root: str = ""  # the event it is in, as last worked out
 
 
-class _Sight(NamedTuple):
-    """What an event is about, and who and where it names, as undated sentences are held
-    against it."""
-
-    about: Counter[str]
-    words: frozenset[str]
-    people: set[str]
-    places: set[str]
-
-
-class Echo(NamedTuple):
-    """An undated sentence as the events keep it, with the event it was last found to tell of."""
-
-    seed: str  # the id its article links it by; `merged` sends it to its event
-    article: int
-    input: EchoInput
-    event: str = ""  # none yet
-
-
 class Events:
     """The events of the corpus, worked out day by day and month by month from the mentions.
 
@@ -443,19 +325,11 @@ class Events:
         self.blocks = Index("event_block", backing)  # block -> the ids of its events
         self.merged: Table[str] = Table("event_merged", backing)  # seed -> its event's id
         self.touched = Index("event_touched", backing)  # "dates" -> dates to work out again
-        # undated sentences, by article path; who and where they name, to find them again by
-        self.echoes: Table[list[Echo]] = Table("event_echoes", backing, keep=False)
-        self.echo_keys = Index("event_echo_keys", backing)  # who or where -> article paths
-        self.event_keys = Index("event_keys", backing)  # who or where -> event ids
-        # event -> (article path, article id) of the undated sentences found to tell of it
-        self.echoed: Table[Counter[tuple[str, int]]] = Table("event_echoed", backing)
         self._ancestors = ancestors
         self._wide = wide
         self._person = person
-        self._refs: dict[str, Counter[int] | None] = {}  # articles of events made or gone
-        self._changed: set[str] = set()  # events made, changed or gone while settling
-        self._moved: set[str] = set()  # index keys of events made, changed or gone
-        self._sights: dict[str, _Sight] = {}  # what events are about, while settling
+        # events made, changed or gone while settling: id -> (as it was, as it is)
+        self._changed: dict[str, tuple[EventState | None, EventState | None]] = {}
 
     def add(self, article_path: str, article: int, inputs: Sequence[EventInput]) -> dict[int, str]:
         """Keep an article's dated mentions; the id each is linked by (time mention index ->
@@ -486,67 +360,36 @@ class Events:
                 self.merged.delete(gone.seed)
             self.touched.add("dates", day)
 
-    def add_echoes(
-        self, article_path: str, article: int, inputs: Sequence[EchoInput]
-    ) -> dict[int, str]:
-        """Keep an article's undated sentences; the id each is linked by (sentence -> seed).
-        Which event each tells of, if any, is settled by `settle`."""
-        if not inputs:
-            return {}
-        echoes = [Echo(_echo_seed(article_path, item.sentence), article, item) for item in inputs]
-        self.echoes.put(article_path, echoes)
-        for key in {key for echo in echoes for key in self._echo_keys(echo.input)}:
-            self.echo_keys.add(key, article_path)
-        self.touched.add("echoes", article_path)
-        return {echo.input.sentence: echo.seed for echo in echoes}
-
-    def remove_echoes(self, article_path: str) -> None:
-        echoes = self.echoes.get(article_path)
-        if not echoes:
-            return
-        for echo in echoes:
-            self._unlink_echo(article_path, echo)
-            for key in self._echo_keys(echo.input):
-                self.echo_keys.discard(key, article_path)
-        self.echoes.delete(article_path)
-
     def title(self, event: EventState) -> str:
         if event.candidates:
             event.title = best_title(event.candidates, event.about())
         return event.title
 
-    def take_refs(self) -> dict[str, Counter[int] | None]:
-        """The articles of each event made or changed since last asked (None: gone), for the
-        store to count them by."""
-        refs, self._refs = self._refs, {}
-        return refs
-
     # -- working a block out ----------------------------------------------------------------------
 
-    def settle(self) -> None:
-        """Work out again every date mentions came to or left, then the months they lie in."""
+    def settle(self) -> dict[str, tuple[EventState | None, EventState | None]]:
+        """Work out again every date mentions came to or left, then the months they lie in; the
+        events made, changed or gone (id -> as it was, as it is)."""
         days = sorted(self.touched.find("dates"))
         for day in days:
             self._gather(day)
-        for block in sorted({_block(DateSpan.parse(day)) for day in days}):
+        for block in sorted({block_of(DateSpan.parse(day)) for day in days}):
             self._put_together(block)
         if self.touched.get("dates") is not None:
             self.touched.delete("dates")
-        self._match_echoes()
-        for event_id in sorted(self._changed):
-            self._refs[event_id] = self._articles(event_id)
-        self._changed, self._moved, self._sights = set(), set(), {}
+        changed, self._changed = self._changed, {}
+        return changed
 
     def _gather(self, day: str) -> None:
         """The clusters of one date, from all its mentions."""
         members = sorted((self.members.get(day) or {}).values(), key=lambda m: m.key)
-        block = _block(DateSpan.parse(day))
+        block = block_of(DateSpan.parse(day))
         if not members:
             if self.clusters.get(day) is not None:
                 self.clusters.delete(day)
             self.dates.discard(block, day)
             return
-        gathered = self._clusters(members, _frequency([m.input.words for m in members]))
+        gathered = self._clusters(members, frequency_of([m.input.words for m in members]))
         self.clusters.put(day, [_kept(cluster) for cluster in gathered])
         self.dates.add(block, day)
 
@@ -554,7 +397,7 @@ class Events:
         """The events of one month: its clusters, the vague ones with the day they tell of."""
         days = sorted(self.dates.find(block))
         clusters = [cluster for day in days for cluster in self.clusters.get(day) or []]
-        frequency = _frequency([frozenset(cluster.state.words) for cluster in clusters])
+        frequency = frequency_of([frozenset(cluster.state.words) for cluster in clusters])
         roots = self._attach(clusters, frequency)
         made: set[str] = set()
         for root, joined in roots:
@@ -562,15 +405,14 @@ class Events:
             old = self.events.get(root.id)
             if old is None or old.parts != _parts(root, joined):
                 event = _combined(root, joined)
-                self._file(old, event)
+                self._changed[event.id] = (self._changed.get(event.id, (old, None))[0], event)
                 self.events.put(event.id, event)
                 self.blocks.add(block, event.id)
-                self._changed.add(event.id)
         for event_id in sorted(set(self.blocks.find(block)) - made):
-            self._file(self.events.get(event_id), None)
+            old = self.events.get(event_id)
+            self._changed[event_id] = (self._changed.get(event_id, (old, None))[0], None)
             self.events.delete(event_id)
             self.blocks.discard(block, event_id)
-            self._changed.add(event_id)
         rooted = {c.id: root.id for root, joined in roots for c in (root, *joined)}
         for day in days:
             kept = self.clusters.get(day) or []
@@ -581,148 +423,15 @@ class Events:
                     self._link(cluster, rooted[cluster.id])
             self.clusters.put(day, [c._replace(root=rooted[c.id]) for c in kept])
 
-    def _file(self, old: EventState | None, new: EventState | None) -> None:
-        """Keep the index of events by who and where they name up to date."""
-        before = self._event_keys(old) if old else set()
-        after = self._event_keys(new) if new else set()
-        event_id = new.id if new else old.id if old else ""
-        for key in before - after:
-            self.event_keys.discard(key, event_id)
-        for key in after - before:
-            self.event_keys.add(key, event_id)
-        self._moved |= before | after  # undated sentences filed there may tell of it, or not now
-
-    def _articles(self, event_id: str) -> Counter[int] | None:
-        """The articles of an event, by how often each tells of it (None: the event is gone)."""
+    def articles(self, event_id: str) -> Counter[int] | None:
+        """The articles that date an event, by how many mentions (None: the event is gone)."""
         event = self.events.get(event_id)
         if event is None:
             return None
         articles: Counter[int] = Counter()
         for _, cited in event.parts:
             articles.update(dict(cited))
-        for (_, article), count in (self.echoed.get(event_id) or {}).items():
-            articles[article] += count
         return articles
-
-    # -- undated sentences ------------------------------------------------------------------------
-
-    def _echo_keys(self, item: EchoInput) -> set[str]:
-        return self._keys(item.kinds, item.people, item.places, _echo_reach(item.written))
-
-    def _event_keys(self, event: EventState) -> set[str]:
-        blocks = (_block(DateSpan.parse(event.day)), "*")  # its month, and for undated articles
-        return self._keys(event.kinds.keys(), event.people.keys(), event.places.keys(), blocks)
-
-    def _keys(
-        self,
-        kinds: Iterable[str],
-        people: Iterable[str],
-        places: Iterable[str],
-        blocks: Iterable[str],
-    ) -> set[str]:
-        """What an undated sentence and an event must share to be compared: a kind of happening,
-        with somebody or somewhere, in a month the sentence may look back to ("dismissal
-        p:altman 2023-11", "disaster v:baltimore 2024-03")."""
-        who = [f"p:{_surname(person)}" for person in people]
-        where = [f"v:{venue}" for venue in self._places(places)]
-        return {
-            f"{kind} {key} {block}"
-            for kind in kinds
-            if kind != "statement"
-            for key in who + where
-            for block in blocks
-        }
-
-    def _match_echoes(self) -> None:
-        """Find again the event of every undated sentence that events made, changed or gone
-        may concern, and of those of articles that came in."""
-        paths = set(self.touched.find("echoes"))
-        paths.update(path for key in self._moved for path in self.echo_keys.find(key))
-        for event_id in self._changed:
-            paths.update(path for path, _ in self.echoed.get(event_id) or ())
-        for path in sorted(paths):
-            echoes = self.echoes.get(path)
-            if not echoes:
-                continue
-            found = [echo._replace(event=self._event_of(echo)) for echo in echoes]
-            if found != echoes:
-                for old, new in zip(echoes, found, strict=True):
-                    if old.event != new.event:
-                        self._unlink_echo(path, old)
-                        self._link_echo(path, new)
-                self.echoes.put(path, found)
-        if self.touched.get("echoes") is not None:
-            self.touched.delete("echoes")
-
-    def _event_of(self, echo: Echo) -> str:
-        """The event an undated sentence clearly tells of, or "": of the events that name what
-        happened as it does, with somebody or somewhere in common, the one whose words it agrees
-        with clearly best, unless its article cites that one already."""
-        item = echo.input
-        ids = sorted({i for key in self._echo_keys(item) for i in self.event_keys.members(key)})
-        if len(ids) > ECHO_CANDIDATES:
-            return ""  # a sentence that might tell of so many events tells of none of them
-        events = [
-            event
-            for i in ids
-            if (event := self.events.get(i)) is not None
-            and _looks_back_to(item.written, DateSpan.parse(event.day))
-        ]
-        if not events:
-            return ""
-        seen = [self._seen(event) for event in events]
-        frequency = _frequency([sight.words for sight in seen])
-        people = {self._person(person) for person in item.people}
-        places = self._places(item.places)
-        attack = "attack" in item.kinds
-        scored = []
-        for event, sight in zip(events, seen, strict=True):
-            if event.attack != attack:
-                continue
-            words = _overlap(item.words, sight.about, frequency)
-            if words >= ECHO_WORDS_SHARE:  # a kind in common, as the index has it, and words
-                who, where = bool(people & sight.people), bool(places & sight.places)
-                scored.append((words + 0.2 * who + 0.1 * where, event.id))
-        scored.sort(key=lambda found: (-found[0], found[1]))
-        if not scored or (len(scored) > 1 and scored[0][0] - scored[1][0] < CLEARLY_BEST):
-            return ""
-        best = next(event for event in events if event.id == scored[0][1])
-        if any(echo.article in dict(cited) for _, cited in best.parts):
-            return ""  # it tells of what its article dates already: no more to say
-        return best.id
-
-    def _seen(self, event: EventState) -> _Sight:
-        """What an undated sentence is held against, worked out once while the events settle."""
-        sight = self._sights.get(event.id)
-        if sight is None:
-            about = event.about()
-            people = {self._person(person) for person in event.people}
-            sight = _Sight(about, frozenset(about), people, self._places(event.places))
-            self._sights[event.id] = sight
-        return sight
-
-    def _link_echo(self, path: str, echo: Echo) -> None:
-        if not echo.event:
-            return
-        self.merged.put(echo.seed, echo.event)
-        echoed = self.echoed.get(echo.event) or Counter()
-        echoed[(path, echo.article)] += 1
-        self.echoed.put(echo.event, echoed)
-        self._changed.add(echo.event)
-
-    def _unlink_echo(self, path: str, echo: Echo) -> None:
-        if not echo.event:
-            return
-        if self.merged.get(echo.seed) is not None:
-            self.merged.delete(echo.seed)
-        echoed = self.echoed.get(echo.event) or Counter()
-        echoed[(path, echo.article)] -= 1
-        echoed = +echoed
-        if echoed:
-            self.echoed.put(echo.event, echoed)
-        else:
-            self.echoed.delete(echo.event)
-        self._changed.add(echo.event)
 
     def _link(self, cluster: Cluster, event_id: str) -> None:
         """Send the seeds of a cluster's mentions to the event it is now in."""
@@ -745,7 +454,7 @@ class Events:
         rare = _rare_bodies(groups)
         for group in told:
             day = by_day[group.day]
-            places = self._places(group.places)
+            places = self.places(group.places)
             matching = [c for c in day if self._matches(group, places, c.state, frequency, rare)]
             kept = matching[0] if matching else self._new(group, day, clusters)
             for other in matching[1:]:
@@ -825,7 +534,7 @@ class Events:
     def _who_or_where(self, one: EventState, other: EventState) -> bool:
         """Whether two events name a person or a place (not a country) in common."""
         people = {self._person(p) for p in one.people} & {self._person(p) for p in other.people}
-        return bool(people or self._places(one.places) & self._places(other.places))
+        return bool(people or self.places(one.places) & self.places(other.places))
 
     def _agreement(self, one: EventState, other: EventState, frequency: Counter[str]) -> float:
         if one.attack != other.attack:
@@ -834,10 +543,10 @@ class Events:
             return 0.0  # a resignation is not a dismissal
         kinds = (one.kinds.keys() & other.kinds.keys()) - {"statement"}
         people = {self._person(p) for p in one.people} & {self._person(p) for p in other.people}
-        places = self._places(one.places) & self._places(other.places)
+        places = self.places(one.places) & self.places(other.places)
         if not (kinds or people or places):
             return 0.0
-        words = _overlap(frozenset(one.about()), other.about(), frequency)
+        words = overlap(frozenset(one.about()), other.about(), frequency)
         return words + 0.2 * bool(kinds) + 0.2 * bool(people) + 0.1 * bool(places)
 
     def _matches(
@@ -861,7 +570,7 @@ class Events:
             return True
         if group.organisations & rare & event.organisations.keys():
             return True  # a body few of the date's sentences name, named by both
-        return _overlap(group.words, event.about(), frequency) >= SAME_WORDS
+        return overlap(group.words, event.about(), frequency) >= SAME_WORDS
 
     def _shares_place(self, places: set[str], event: EventState) -> bool:
         """Whether one of the event's places, or one they lie in, is among `places`."""
@@ -872,7 +581,7 @@ class Events:
                 return True
         return False
 
-    def _places(self, venues: Iterable[str]) -> set[str]:
+    def places(self, venues: Iterable[str]) -> set[str]:
         """Venues with those they lie in (a palace counts as its city); not countries, too wide
         to tell events apart."""
         found: set[str] = set()
@@ -946,7 +655,7 @@ def _parts(
     return tuple(sorted((c.id, c.articles) for c in (root, *joined)))
 
 
-def _block(when: DateSpan) -> str:
+def block_of(when: DateSpan) -> str:
     """The block a mention's date is worked out in: the month it begins in; a year, its year."""
     start = when.start
     return (
@@ -962,7 +671,7 @@ def _within(day: str, span: DateSpan) -> bool:
     )
 
 
-def _frequency(word_sets: Sequence[frozenset[str]]) -> Counter[str]:
+def frequency_of(word_sets: Sequence[frozenset[str]]) -> Counter[str]:
     """How many of the mentions (or clusters) each word is in, and how many there are."""
     frequency: Counter[str] = Counter()
     for words in word_sets:
@@ -1049,7 +758,7 @@ def _groups(members: Sequence[Member]) -> list[_Group]:
     ]
 
 
-def _overlap(words: frozenset[str], about: Counter[str], frequency: Counter[str]) -> float:
+def overlap(words: frozenset[str], about: Counter[str], frequency: Counter[str]) -> float:
     """The share of a mention's word weight found among what an event is about; words most
     mentions of the month share ("talks", "said") weigh little. In a month of a few mentions,
     where every shared word is "common", words weigh about the same (`SMOOTHING`)."""
@@ -1061,41 +770,6 @@ def _overlap(words: frozenset[str], about: Counter[str], frequency: Counter[str]
     # fsum: a sum that does not depend on the order of the set, nor then does a close call
     own = math.fsum(weight(word) for word in words)
     return math.fsum(weight(word) for word in words if word in about) / own if own else 0.0
-
-
-def _echo_reach(written: date | None) -> list[str]:
-    """The months (and their years) an undated sentence of an article written then may tell
-    of: the few before it and its own; any, for an undated article ("*")."""
-    if written is None:
-        return ["*"]
-    first = written - timedelta(days=ECHO_REACH)
-    months = {(first.year, first.month)}
-    day = first
-    while (day.year, day.month) < (written.year, written.month):
-        day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-        months.add((day.year, day.month))
-    return sorted({f"{y:04d}-{m:02d}" for y, m in months} | {f"{y:04d}" for y, _ in months})
-
-
-def _looks_back_to(written: date | None, when: DateSpan) -> bool:
-    """Whether an article written then may tell, undated, of a happening: one before it, and
-    not too long before."""
-    if written is None:
-        return True
-    start = when.start.first()
-    return start <= written and (when.end or when.start).last() >= written - timedelta(
-        days=ECHO_REACH
-    )
-
-
-def _echo_seed(article_path: str, sentence: int) -> str:
-    key = f"{article_path}\x00{sentence:06d}"
-    return f"echo-{zlib.crc32(key.encode()):08x}"
-
-
-def _surname(person_id: str) -> str:
-    """The last word of a person's id: "luis-rubiales" and a lone "rubiales" are found alike."""
-    return person_id.rsplit("-", 1)[-1]
 
 
 def _most_first(item: tuple[str, int]) -> tuple[int, str]:
