@@ -1,5 +1,6 @@
 """Where the sources of one event disagree: the counts they give ("1,000 prisoners" against
-"1,200 prisoners"), each with the articles that give it.
+"1,200 prisoners") and the times of day ("10:00 GMT" against "10:45 GMT"), each with the articles
+that give it.
 
 Read from the paragraphs that report the event (a count is seldom in the sentence that holds the
 date), when the event is shown. Two values disagree when
@@ -69,6 +70,7 @@ def disagreements(
             amount = _amount(found["number"], found["scale"])
             written = found.group()[: found.start("words") - found.start()].strip()
             _tell(told, noun, amount, written, mention.article)
+    _tell_times(briefing, event, mentions, told)
     return sorted(
         (
             Disagreement(what, tuple(sorted(values, key=lambda v: (-len(v.articles), v.value))))
@@ -90,6 +92,44 @@ def _tell(
     values = told.setdefault(what, {})
     _, articles = values.setdefault(amount, (written, set()))
     articles.add(article)
+
+
+def _tell_times(
+    briefing: Briefing,
+    event: Event,
+    mentions: Sequence[Mention],
+    told: dict[str, dict[float, tuple[str, set[str]]]],
+) -> None:
+    """The times of the event's day its mentions give, by the zone they are given in ("time"
+    when none is said): "13:00 local time" and "10:00 GMT" may be one moment, and are not
+    compared."""
+    if event.when.end is not None or event.when.start.precision != "day":
+        return
+    day = event.when.start.iso()
+    for mention in mentions:
+        if not mention.dated:
+            continue
+        text = briefing.text(mention.article)
+        for timex in briefing.times_in(mention.article):
+            clock = _CLOCK.fullmatch(timex.value or "") if timex.type == "TIME" else None
+            if clock is None or clock["day"] != day:
+                continue  # ("2024-03-26TMO": a part of the day, no time)
+            if not mention.sentence.start <= timex.start < mention.sentence.end:
+                continue
+            zone = _ZONE.search(text, timex.start, timex.end + ZONE_REACH)
+            what = f"time ({zone['zone']})" if zone else "time"
+            minutes = int(clock["hours"]) * 60 + int(clock["minutes"])
+            _tell(told, what, minutes, text[timex.start : timex.end], mention.article)
+    for what in [what for what in told if what.startswith("time")]:
+        values = told[what]
+        if values and max(values) - min(values) < TIMES_APART:
+            del told[what]  # "1:28 a.m." and "about 1:30 a.m.": one moment, told as near
+
+
+TIMES_APART = 30  # minutes: times of one happening closer than this are one moment, told
+ZONE_REACH = 14  # characters after a time its zone may stand in: "10:00 a.m. (GMT)"
+_ZONE = re.compile(r"\b(?P<zone>GMT|UTC|[A-Z][DS]T|local time)\b")
+_CLOCK = re.compile(r"(?P<day>\d{4}-\d\d-\d\d)T(?P<hours>\d\d):(?P<minutes>\d\d)")
 
 
 def _quarrel(values: list[Value]) -> bool:

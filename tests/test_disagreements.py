@@ -53,6 +53,23 @@ def test_a_total_and_a_part_in_one_article_are_no_quarrel(tmp_path: Path) -> Non
     assert disagreements(briefing, the_exchange(briefing)) == []
 
 
+def test_two_times_of_day_in_one_zone_disagree_and_two_zones_are_not_compared(
+    tmp_path: Path,
+) -> None:
+    told = {  # the talks opened at 10:00 GMT, 10:45 GMT, 13:00 in Istanbul (10:00 GMT)
+        name: f" date 2025-06-02\n\nThe talks at Ciragan Palace in Istanbul opened at {time} on "
+        "Monday.\n"
+        for name, time in (("one", "10:00 GMT"), ("other", "10:45 GMT"), ("local", "13:00"))
+    }
+    briefing = open_briefing(corpus_of(tmp_path / "corpus", **told))
+    (event,) = [event for event in briefing.events if event.when.start.iso() == "2025-06-02"]
+    assert disagreements(briefing, event) == [
+        Disagreement(
+            "time (GMT)", (Value("10:00 GMT", ("one.txt",)), Value("10:45 GMT", ("other.txt",)))
+        )
+    ]
+
+
 def test_the_cli_and_its_json_say_who_says_what(tmp_path: Path) -> None:
     root = str(corpus_of(tmp_path / "corpus", one=ONE, other=OTHER))
     runner = CliRunner()
