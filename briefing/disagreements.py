@@ -107,9 +107,9 @@ def _tell_times(
         return
     day = event.when.start.iso()
     for mention in mentions:
-        if not mention.dated:
-            continue
         text = briefing.text(mention.article)
+        if not mention.dated or not _A_CLOCK.search(text, *mention.sentence):
+            continue  # (an article's times are read only where its sentence gives one)
         for timex in briefing.times_in(mention.article):
             clock = _CLOCK.fullmatch(timex.value or "") if timex.type == "TIME" else None
             if clock is None or clock["day"] != day:
@@ -127,6 +127,7 @@ def _tell_times(
 
 
 TIMES_APART = 30  # minutes: times of one happening closer than this are one moment, told
+_A_CLOCK = re.compile(r"\d(?::\d\d|\d\d\s?(?:GMT|UTC)|\s?[ap]\.?m\b)", re.IGNORECASE)
 ZONE_REACH = 14  # characters after a time its zone may stand in: "10:00 a.m. (GMT)"
 _ZONE = re.compile(r"\b(?P<zone>GMT|UTC|[A-Z][DS]T|local time)\b")
 _CLOCK = re.compile(r"(?P<day>\d{4}-\d\d-\d\d)T(?P<hours>\d\d):(?P<minutes>\d\d)")
