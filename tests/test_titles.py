@@ -58,6 +58,13 @@ def headline(sentence: str, date: str, *speakers: str) -> str:
         # "that" goes on with what was reported: no aside to leave out
         ("Reports came out of Moss, the harbour town, on Monday that the mayor, Ole Berg, had "
          "fled.", "on Monday", "Reports came out of Moss that the mayor, Ole Berg, had fled"),
+        # an aside of where somebody is from goes whole, with its country
+        ("Ole Berg, born in Bergen, Norway, in 1961, took over the board of the harbour of the "
+         "city on Monday.", "on Monday", "Ole Berg took over the board of the harbour of the city"),
+        # too long: cut before "chaired by", where the noun it tells of is whole
+        ("Late on Tuesday, the ferry company Nordlys posted to X that the company had a new board "
+         "chaired by the former harbour master Kari Dahl.", "on Tuesday",
+         "The ferry company Nordlys posted the company had a new board"),
         # a quotation and who said it, without who that is
         ('"We were not sure the road would hold," Berg, who joined on Monday, wrote on X.',
          "on Monday", "Berg: “We were not sure the road would hold”"),

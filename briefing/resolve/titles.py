@@ -153,13 +153,15 @@ _GLUED_START = re.compile(
 # Where a long sentence may end early: before a clause or a phrase, never inside one.
 _CUTS = re.compile(
     r",\s|\s(?=(?:and|as|while|after|following|amid|with|before|because|but|which|who|where|that|"
-    r"in|at|for|on|during|from|over|into|near|under|across|despite)\s|to\s(?=[a-z])|(?=“))"
-)  # (and before a quotation that goes on too long to keep)
+    r"in|at|for|on|during|from|over|into|near|under|across|despite)\s|to\s(?=[a-z])|(?=“)"
+    r"|(?=(?:[a-z]+ed|led|run|held|known)\sby\s))"
+)  # (and before a quotation that goes on too long to keep, and "a board chaired by ...")
 
 # A cut that leaves an aside open: "Trump, who had a call with Putin", "in Istanbul, weeks".
 _OPEN_ASIDE = re.compile(
     r",\s(?:(?:who|which|whose|where|whom|[a-z]+ed|[a-z]+ing)\b[^,]*|\S+(?:\s\S+){0,2})$"
 )
+_A_PLACE_GOES_ON = re.compile(r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}|in\s\d{4}")
 _GOES_ON = re.compile(r"(?:that|and|but|or|so|because)\s")
 _NAME_BETWEEN = re.compile(r",\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3},\s[^,]+$")
 _A_LIST_GOES_ON = re.compile(r"[\w-]+(?:\s[\w-]+)?(?:,\s|\s(?:and|or)\s)")
@@ -233,12 +235,13 @@ def _without_asides(words: str) -> str:
     kept = parts[0]
     if _ASIDE_START.match(parts[0]) and not _VERB.search(parts[0]) and parts[1][:1].isupper():
         kept = ""  # (but "a jury found him guilty, ..." is what happened)
-    joint = ", "
+    joint, dropped = ", ", False
     for index, part in enumerate(parts[1:], start=1):
-        if index < len(parts) - 1 and kept and _aside(part):
-            joint = " "  # ", superintendent for the state police," goes, and both its commas
-            continue
-        kept, joint = (kept + joint + part if kept else part), ", "
+        inner = index < len(parts) - 1
+        if inner and kept and (_aside(part) or (dropped and _A_PLACE_GOES_ON.fullmatch(part))):
+            joint, dropped = " ", True  # ", superintendent for the state police," goes, with
+            continue  # both its commas; ", born in Bamako, Mali, in 1959," with its country
+        kept, joint, dropped = (kept + joint + part if kept else part), ", ", False
     return kept
 
 
