@@ -33,6 +33,10 @@ def people(text: str) -> set[str]:
         ("Lenora Airways cancelled 40 flights.", "Lenora Airways"),
         ("Talks were held at the Foreign Ministry.", "Foreign Ministry"),
         ("The Department of Transportation opened an inquiry.", "Department of Transportation"),
+        (
+            "Tchiani heads the National Council for the Safeguard of the Homeland.",
+            "National Council for the Safeguard of the Homeland",
+        ),
         ("She studied at the University of Calder.", "University of Calder"),
         ("The House Committee on Rail Safety met.", "House Committee on Rail Safety"),
         ("Shares of Quillmark fell 4% on the news.", "Quillmark"),
@@ -82,6 +86,14 @@ def test_the_owner_of_a_title_is_a_body_and_the_holder_a_person(text: str, perso
 )
 def test_no_body_without_evidence(text: str) -> None:
     assert bodies(text) == {}
+
+
+def test_a_countrys_adjective_is_no_body_even_in_french_form() -> None:
+    named = {
+        org.name
+        for org in extract("The Nigerien army said it had sealed the border.").organisations
+    }
+    assert "Nigerien" not in named
 
 
 def test_a_company_is_never_a_person_nor_a_place(briefing_of: Make) -> None:

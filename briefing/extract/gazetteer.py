@@ -33,10 +33,10 @@ CONVENTIONAL_COUNTRY_NAMES = {
 SMALLEST_PLACE = 1_000  # people: the gazetteer knows every town and village at least this big
 ALTERNATE_NAMES_FROM = 500_000  # people: bigger cities' other spellings (Kiev, Kyiv) are listed
 LOWERCASE_FROM = 1_000_000  # people: cities this big are found even in lower case ("kyiv")
-DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "ish", "i", "ic")
+DEMONYM_ENDINGS = ("n", "an", "ian", "ien", "ese", "ish", "i", "ic")  # "ien": "Nigerien"
 # How much of the country's name the rest of the word must be: "Brit-ish" is 4 of "Britain"'s 7
 # letters, but "Gibra-n" (5 of "Gibraltar"'s 9) is a person's name.
-_COVER = {"ish": 0.55, "n": 0.7, "an": 0.7, "ian": 0.7, "ese": 0.7, "i": 0.7, "ic": 0.7}
+_COVER = {"ish": 0.55, "n": 0.7, "an": 0.7, "ian": 0.7, "ien": 0.7, "ese": 0.7, "i": 0.7, "ic": 0.7}
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ' -]+$")
 
 

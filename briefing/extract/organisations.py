@@ -329,7 +329,10 @@ def _with_of_tail(text: str, span: Span) -> Span:
     span = Span(span.start, tail.end(2))
     # "Court for the District of Maryland", "Court of Appeals for the Ninth Circuit"
     goes_on = word == "court" or _word_at(text, span) in _JURISDICTIONS
-    if goes_on and (more := _tail(text, span.end, word)) is not None:
+    more = _tail(text, span.end, word) if goes_on else _OF_TAIL.match(text, span.end)
+    # and "National Council for the Safeguard of the Homeland", "Government of the Economic
+    # Community of West African States": a name in the tail goes on with "of" too
+    if more is not None and (goes_on or more["link"] == "of"):
         span = Span(span.start, more.end(2))
     return span
 
