@@ -165,6 +165,18 @@ def test_an_undated_sentence_finds_its_event_whichever_came_first(tmp_path: Path
     desk.close()
 
 
+def test_a_penalty_told_without_a_date_is_one_happening(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2024-06-04", "The league suspended striker Ole Berg on Monday for 90 "
+                           "days after the brawl at the Bergen derby."),
+            "b.txt": dated("2024-06-20", "Ole Berg, whom the league has suspended for 90 days "
+                           "after the brawl at the derby, trained alone in Bergen."),
+        }
+    )  # fmt: skip
+    assert [articles for _, articles in events_on(briefing, "2024-06-03")] == [["a.txt", "b.txt"]]
+
+
 def test_undated_sentences_that_tell_no_such_happening_cite_nothing(briefing_of: Make) -> None:
     briefing = briefing_of(
         {

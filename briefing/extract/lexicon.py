@@ -176,6 +176,10 @@ EVENT_WORDS = {
     "hires": "appointment", "hiring": "appointment", "nominated": "appointment",
     "nomination": "appointment", "sworn": "appointment", "reinstated": "appointment",
     "rehired": "appointment",
+    # a body's penalty: suspending, banning, fining, sanctioning
+    "suspended": "sanction", "suspends": "sanction", "suspension": "sanction",
+    "banned": "sanction", "bans": "sanction", "fined": "sanction", "sanctions": "sanction",
+    "sanctioned": "sanction",
     # crime and the courts
     "arrested": "arrest", "arrest": "arrest", "captured": "arrest", "capture": "arrest",
     "detained": "arrest", "apprehended": "arrest", "custody": "arrest",
