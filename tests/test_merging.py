@@ -177,6 +177,18 @@ def test_a_penalty_told_without_a_date_is_one_happening(briefing_of: Make) -> No
     assert [articles for _, articles in events_on(briefing, "2024-06-03")] == [["a.txt", "b.txt"]]
 
 
+def test_a_coup_is_the_ousting_it_is_told_as(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2023-07-27", "Soldiers ousted President Ana Dahl in Moss on "
+                           "Wednesday and closed the borders."),
+            "b.txt": dated("2023-08-10", "The soldiers who toppled Ana Dahl in a coup closed the "
+                           "borders and hold her in Moss."),
+        }
+    )  # fmt: skip
+    assert [articles for _, articles in events_on(briefing, "2023-07-26")] == [["a.txt", "b.txt"]]
+
+
 def test_undated_sentences_that_tell_no_such_happening_cite_nothing(briefing_of: Make) -> None:
     briefing = briefing_of(
         {

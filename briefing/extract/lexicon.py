@@ -169,7 +169,8 @@ EVENT_WORDS = {
     # who holds a post: losing it, leaving it, taking it
     "fired": "dismissal", "firing": "dismissal", "ousted": "dismissal", "ouster": "dismissal",
     "sacked": "dismissal", "sacking": "dismissal", "dismissed": "dismissal",
-    "dismissal": "dismissal",
+    "dismissal": "dismissal", "coup": "dismissal", "toppled": "dismissal",
+    "overthrew": "dismissal", "overthrown": "dismissal", "putsch": "dismissal",
     "resigned": "resignation", "resignation": "resignation", "resigns": "resignation",
     "quit": "resignation", "quits": "resignation",
     "appointed": "appointment", "appointment": "appointment", "hired": "appointment",
