@@ -114,6 +114,11 @@ def test_an_undated_page_without_evidence_dates_no_weekday(briefing_of: Make) ->
 # -- 2. page furniture is not news ----------------------------------------------------------------
 
 
+def test_a_line_of_names_under_the_headline_is_the_byline_not_people() -> None:
+    found = extract("Harbour hearing ends\n\nKari Dahl, Ole Berg\n\nThe mayor Anna Holm spoke.")
+    assert {person.name for person in found.people} == {"Anna Holm"}
+
+
 def test_a_line_that_only_stamps_the_page_is_no_event(briefing_of: Make) -> None:
     briefing = briefing_of(
         {

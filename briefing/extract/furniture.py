@@ -58,19 +58,28 @@ CAPTION_WORDS = 70
 
 
 def captions(text: str, sentences: list[Span]) -> frozenset[int]:
-    """The sentences that belong to photo captions."""
+    """The sentences that belong to photo captions, and the bylines that are only names."""
     found: set[int] = set()
-    paragraph: list[int] = []
+    paragraphs: list[list[int]] = [[]]
     previous_end = 0
     for index, span in enumerate(sentences):
-        if paragraph and "\n" in text[previous_end : span.start]:
-            found.update(_caption(text, sentences, paragraph))
-            paragraph = []
-        paragraph.append(index)
+        if paragraphs[-1] and "\n" in text[previous_end : span.start]:
+            paragraphs.append([])
+        paragraphs[-1].append(index)
         previous_end = span.end
-    if paragraph:
+    for number, paragraph in enumerate(paragraphs):
+        if not paragraph:
+            continue
         found.update(_caption(text, sentences, paragraph))
+        alone = sentences[paragraph[0]].of(text) if len(paragraph) == 1 else ""
+        if number < BYLINE_REACH and _NAMES_ONLY.fullmatch(alone):
+            found.add(paragraph[0])  # "James Liddell, Katie Hawkinson": who wrote it
     return frozenset(found)
+
+
+BYLINE_REACH = 5  # paragraphs from the top where a line of names alone is the byline
+_NAME = r"[A-Z][a-z’'-]+(?:\s(?:[A-Z]\.|[A-Z][a-z’'-]+)){1,2}"
+_NAMES_ONLY = re.compile(rf"{_NAME}(?:(?:,\s|\s(?:and|&)\s){_NAME}){{0,3}}")
 
 
 def _caption(text: str, sentences: list[Span], paragraph: list[int]) -> list[int]:
