@@ -48,7 +48,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "49"
+ENGINE_VERSION = "50"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -125,6 +125,7 @@ Located = PersonMention | PlaceMention | TimeMention | OrganisationMention
 class _Bodies(NamedTuple):
     people: frozenset[str]
     venues: frozenset[str]
+    vehicles: frozenset[str] = frozenset()  # organisations that are things
 
 
 class FileRecord(NamedTuple):
@@ -622,6 +623,9 @@ class Store:
                 event,
                 people=tuple(ref for ref in event.people if ref not in hidden.people),
                 venues=tuple(ref for ref in event.venues if ref not in hidden.venues),
+                organisations=tuple(
+                    ref for ref in event.organisations if ref not in hidden.vehicles
+                ),
             )
             for event in (_event(*row) for row in rows)
         ]
@@ -679,13 +683,19 @@ class Store:
                 )
                 if fold(name) in forms
             }
-            self._hidden = _Bodies(frozenset(people), frozenset(venues))
+            vehicles = {
+                i
+                for (i,) in self.connection.execute(
+                    "SELECT id FROM organisations WHERE kind = 'vehicle'"
+                )
+            }
+            self._hidden = _Bodies(frozenset(people), frozenset(venues), frozenset(vehicles))
         return self._hidden
 
     def organisations(self) -> list[Organisation]:
-        rows = self.connection.execute(
+        rows = self.connection.execute(  # a vehicle ("the Titan submersible") is a thing
             "SELECT id, name, aliases, kind, mentions, articles FROM organisations "
-            "ORDER BY mentions DESC, name"
+            "WHERE kind IS NOT 'vehicle' ORDER BY mentions DESC, name"
         )
         return [
             Organisation(i, name, tuple(json.loads(a)), kind, m, n)
@@ -744,6 +754,7 @@ class Store:
             if ref is not None and not (
                 (kind == "person" and ref in hidden.people)
                 or (kind == "venue" and ref in hidden.venues)
+                or (kind == "organisation" and ref in hidden.vehicles)
             ):
                 sentence = facts.sentences[mention.sentence]
                 found.append(MarkedMention(kind, self.current(kind, ref), mention.span, sentence))

@@ -88,6 +88,18 @@ def test_no_body_without_evidence(text: str) -> None:
     assert bodies(text) == {}
 
 
+def test_a_vehicle_is_no_body_but_its_maker_is(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2023-06-20 Sub\n\nThe Titan submersible lost contact on Sunday. "
+            "Boeing said its patrol plane had joined the search.",
+            "b.txt": " date 2023-06-23 Sub\n\nThe Titan imploded during its descent, the "
+            "cargo ship Nordlys reported. A Boeing jet flew over the site.",
+        }
+    )
+    assert {org.name for org in briefing.organisations} == {"Boeing"}
+
+
 def test_a_countrys_adjective_is_no_body_even_in_french_form() -> None:
     named = {
         org.name

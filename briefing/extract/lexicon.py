@@ -43,6 +43,13 @@ THING_WORDS = frozenset(
     report""".split()
 )
 
+# What carries people, named as a thing is named: "the Titan submersible", "the cargo ship Dali"
+VEHICLE_WORDS = frozenset(
+    """submersible submarine sub ship vessel boat ferry tanker freighter yacht trawler aircraft
+    airliner plane jet helicopter rocket spacecraft capsule lander rover probe satellite
+    train""".split()
+)
+
 # Courtesies written after a name: "Somnath Ji", "Martin Luther King Jr."
 HONORIFICS = frozenset("ji jr sr ii iii iv sahib san sama".split())
 

@@ -23,6 +23,7 @@ from briefing.extract.lexicon import (
     SAYING_VERBS,
     THING_WORDS,
     TIME_WORDS,
+    VEHICLE_WORDS,
     fold,
 )
 from briefing.extract.runs import Run, Token
@@ -109,6 +110,9 @@ def _of_run(text: str, run: Run, people: list[PersonMention]) -> Iterator[Organi
         span = Span(tokens[0].span.start, tokens[-1].span.end)
         if _word(tokens[-1]) in THING_WORDS:
             continue  # "Paris Air Show", "Worldwide Developers Conference": held, not a body
+        if _a_vehicle(text, span):
+            yield _mention(text, run, span, "vehicle", "thing")  # "the Titan submersible"
+            continue
         kind = _kind_by_name(tokens) or of_tail_kind(text, tokens)
         if kind is not None:
             yield _mention(text, run, span, kind, "name")
@@ -245,6 +249,23 @@ def _kind_by_name(tokens: list[Token]) -> str | None:
     if len(tokens) == 2 and first == "air" and tokens[1].text[:1].isupper():
         return "company"  # "Air France", "Air India": the airlines' way of naming
     return None
+
+
+_VEHICLE = "|".join(sorted(VEHICLE_WORDS))
+_VEHICLE_AFTER = re.compile(rf"\s+(?:{_VEHICLE})\b(?!-)")  # "the Titan submersible"
+_VEHICLE_BEFORE = re.compile(rf"\b(?:{_VEHICLE})\s+(?:named\s+|called\s+)?$")  # "ship Dali"
+_THE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _a_vehicle(text: str, span: Span) -> bool:
+    """Whether a name is a vehicle's: "the Titan submersible", "the cargo ship Dali"; not a
+    maker's ("a Boeing jet")."""
+    if _VEHICLE_BEFORE.search(text, max(0, span.start - 30), span.start):
+        return True
+    return bool(
+        _THE.search(text, max(0, span.start - 5), span.start)
+        and _VEHICLE_AFTER.match(text, span.end)
+    )
 
 
 def _context(text: str, span: Span) -> bool:
