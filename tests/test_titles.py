@@ -65,6 +65,10 @@ def headline(sentence: str, date: str, *speakers: str) -> str:
         ("Late on Tuesday, the ferry company Nordlys posted to X that the company had a new board "
          "chaired by the former harbour master Kari Dahl.", "on Tuesday",
          "The ferry company Nordlys posted the company had a new board"),
+        # who said it stands for the pronoun what was said opens on
+        ("The Harbour Master stated on Sunday that despite the storm, his office aims to reopen "
+         "the quay at Moss before the ferries of the summer arrive.", "on Sunday",
+         "The Harbour Master’s office aims to reopen the quay at Moss"),
         # a quotation and who said it, without who that is
         ('"We were not sure the road would hold," Berg, who joined on Monday, wrote on X.',
          "on Monday", "Berg: “We were not sure the road would hold”"),

@@ -139,7 +139,10 @@ _SAID_ASIDE = re.compile(
     r"[^\"“”]{1,90}?\s+that\s+",
     re.IGNORECASE,
 )
-_SPEAKER_SAYS = re.compile(rf"^[^,]{{3,70}}?\s(?:{_SAYING})\s+that\s+", re.IGNORECASE)
+_SPEAKER_SAYS = re.compile(rf"^(?P<who>[^,]{{3,70}}?)\s(?:{_SAYING})\s+that\s+", re.IGNORECASE)
+# What was said, opening on the speaker's own pronoun: "(the President stated that) his
+# government aims ..." is "the President's government aims ..."
+_OWN_PRONOUN = re.compile(r"(?P<pronoun>his|her|their|he|she|they)\s", re.IGNORECASE)
 # Asides between commas: who somebody is, not what happened ("the recently ousted CEO")
 _ASIDE_START = re.compile(r"(?:(?:the|a|an|former|then)\s)?[a-z]|(?:A|An|The)\s[a-z]")
 _FINITE = re.compile(
@@ -211,12 +214,23 @@ def title_text(text: str, sentence: Span, expression: Span, speakers: Sequence[s
         words = spoken
     if len(words.split()) > HEADLINE_WORDS:
         words = _tidy(_without_asides(_RELATIVE_ASIDE.sub(" ", words)))
-    if len(words.split()) > HEADLINE_WORDS:
-        reported = _SPEAKER_SAYS.sub("", words)
-        if reported != words and len(reported.split()) >= 5:
+    said = _SPEAKER_SAYS.match(words) if len(words.split()) > HEADLINE_WORDS else None
+    if said is not None:
+        reported = _speaker_for_pronoun(said["who"], words[said.end() :])
+        if len(reported.split()) >= 5:
             words = reported
     words = _tidy(words)
     return _fit(words[:1].upper() + words[1:])
+
+
+def _speaker_for_pronoun(who: str, reported: str) -> str:
+    """What was reported, with who reported it for a pronoun it opens on: "his government aims"
+    after "Ukrainian President stated that" is "Ukrainian President's government aims"."""
+    pronoun = _OWN_PRONOUN.match(reported)
+    if pronoun is None or not who[:1].isupper():
+        return reported
+    possessive = "’s" if pronoun["pronoun"].lower() in ("his", "her", "their") else ""
+    return who + possessive + reported[pronoun.end() - 1 :]
 
 
 def _may_be(person: str, pronoun: str) -> bool:
