@@ -119,6 +119,19 @@ def test_a_line_of_names_under_the_headline_is_the_byline_not_people() -> None:
     assert {person.name for person in found.people} == {"Anna Holm"}
 
 
+def test_wire_credits_and_a_from_byline_name_nobody_of_the_story() -> None:
+    found = extract(
+        "Harbour strike\n\nFrom Ole Berg, Bergen\n\nThe mayor Anna Holm spoke.\n\n"
+        "(Reporting by Kari Dahl and Per Lund; Editing by Nils Moe)"
+    )
+    assert {person.name for person in found.people} == {"Anna Holm"}
+
+
+def test_a_great_city_before_three_names_is_where_not_who() -> None:
+    found = extract("Talks\n\nShe met the ambassador in Paris Aichatou Boulama Kane on Monday.")
+    assert "Paris Aichatou Boulama Kane" not in {person.name for person in found.people}
+
+
 def test_a_line_that_only_stamps_the_page_is_no_event(briefing_of: Make) -> None:
     briefing = briefing_of(
         {

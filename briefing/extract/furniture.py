@@ -79,12 +79,20 @@ def captions(text: str, sentences: list[Span]) -> frozenset[int]:
 
 BYLINE_REACH = 5  # paragraphs from the top where a line of names alone is the byline
 _NAME = r"[A-Z][a-z’'-]+(?:\s(?:[A-Z]\.|[A-Z][a-z’'-]+)){1,2}"
-_NAMES_ONLY = re.compile(rf"{_NAME}(?:(?:,\s|\s(?:and|&)\s){_NAME}){{0,3}}")
+# "James Liddell, Katie Hawkinson", "From Juliana Taiwo-Obalonye, Abuja"
+_NAMES_ONLY = re.compile(
+    rf"(?:(?:By|From)\s)?{_NAME}(?:(?:,\s|\s(?:and|&)\s){_NAME}){{0,3}}(?:,\s[A-Z][a-z]+)?"
+)
+# "(Reporting by ...; Editing by ...)": who wrote and edited a wire story
+_CREDITS = re.compile(
+    r"^\W*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced|Written|Edited)\s+by\b",
+    re.IGNORECASE,
+)
 
 
 def _caption(text: str, sentences: list[Span], paragraph: list[int]) -> list[int]:
     words = text[sentences[paragraph[0]].start : sentences[paragraph[-1]].end]
-    if _MARKED.match(words) or _stamp(words):
+    if _MARKED.match(words) or _stamp(words) or _CREDITS.match(words):
         return paragraph
     if len(paragraph) <= CREDITED_SENTENCES and ends_with_a_credit(words):
         return paragraph

@@ -172,8 +172,8 @@ def _trim(name: list[Token], of_before: bool = False) -> list[Token]:
             or (
                 len(name) >= 2
                 and _is_place(name[0])
-                and not (_is_given(name[0]) and not _is_place(name[1]))
-            )
+                and not (_is_given(name[0]) and not _is_place(name[1]) and len(name) < 4)
+            )  # ("Ambassador in Paris Aichatou Boulama Kane": three names after it are hers)
             or (
                 # "(Secretary of) State Antony Blinken": a title's end before a given name
                 len(name) >= 3 and _is_given(name[1]) and not _is_given(name[0]) and of_before
