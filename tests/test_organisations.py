@@ -100,6 +100,16 @@ def test_a_vehicle_is_no_body_but_its_maker_is(briefing_of: Make) -> None:
     assert {org.name for org in briefing.organisations} == {"Boeing"}
 
 
+def test_a_datelines_place_before_the_station_is_no_company_nor_a_language_a_body() -> None:
+    found = extract(
+        "Escape\n\nPOCOPSON TWP., Pennsylvania (WPVI) -- Police searched. He speaks Spanish. "
+        "Spanish officials said the Spanish FA met."
+    )
+    bodies_found = {org.name for org in found.organisations if org.evidence != "bare"}
+    assert "Pennsylvania" not in bodies_found
+    assert "Spanish" not in {org.name for org in found.organisations}  # not even a clue
+
+
 def test_a_countrys_adjective_is_no_body_even_in_french_form() -> None:
     named = {
         org.name

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from briefing.extract.gazetteer import gazetteer, is_demonym, legal_forms
+from briefing.extract.gazetteer import gazetteer, is_demonym, languages, legal_forms
 from briefing.extract.lexicon import (
     FUNCTION_WORDS,
     MONTH_AND_DAY_NAMES,
@@ -220,6 +220,7 @@ def _not_an_organisation_word(text: str) -> bool:
         or word in TIME_WORDS
         or text == "I"
         or is_demonym(text)
+        or word in languages()  # "Spanish", "French": a people's language and adjective
         or any(
             place.kind in ("country", "continent") or place.population >= WELL_KNOWN
             for place in gazetteer().places(text)
@@ -271,14 +272,19 @@ def _a_vehicle(text: str, span: Span) -> bool:
 def _context(text: str, span: Span) -> bool:
     end = span.end
     ticker = _TICKER.match(text, end) if "(" in text[end : end + 3] else None
-    if ticker and not _defines(span.of(text), ticker.group()):
-        return True  # "Microsoft (MSFT)": only a company has shares
+    if ticker and not _defines(span.of(text), ticker.group()) and not _a_place(span.of(text)):
+        return True  # "Microsoft (MSFT)": only a company has shares ("Pennsylvania (WPVI)": a
+        # dateline's place, and the station that reports from it)
     after = _AFTER.match(text, end, end + 120)
     if after and after.group().startswith(",") and span.start == 0 and _plain_word(span.of(text)):
         after = None  # "Furthermore, the company ...": an opening word, not a name
     if after and after.group().endswith("its") and _OBJECT_OF.search(text, 0, span.start):
         after = None  # "the search for X entered its 13th day": "its" is the search's
     return bool(after) or _named_as_a_body(text[max(0, span.start - 32) : span.start])
+
+
+def _a_place(name: str) -> bool:
+    return bool(gazetteer().places(name))
 
 
 def _plain_word(name: str) -> bool:
