@@ -20,7 +20,8 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from briefing.extract.lexicon import EVENT_WORDS
-from briefing.model import ArticleFacts, DateSpan, Span
+from briefing.extract.tense import tense_at
+from briefing.model import ArticleFacts, DateSpan, Span, Tense
 from briefing.resolve.events import (
     CLEARLY_BEST,
     NOT_TELLING,
@@ -40,7 +41,6 @@ ECHO_CANDIDATES = 30  # events an undated sentence may be held against; more, an
 ECHO_REACH = 92  # days: how far back an undated sentence may tell of (a season)
 ECHO_WORDS = 4  # telling words an undated sentence needs to be matched at all
 _TO_THE_PRESS = frozenset("press news".split())
-_FUTURE = frozenset("will won't shall going".split())
 
 
 class EchoInput(NamedTuple):
@@ -73,14 +73,17 @@ def echo_inputs(
             people[person.sentence].add(link)
     for place, link in zip(facts.places, venue_links, strict=True):
         places[place.sentence].add(link)
-    told: list[tuple[int, frozenset[str]]] = []
+    told: list[tuple[int, frozenset[str], list[tuple[str, int]], Span]] = []
     for index in sorted(people.keys() | places.keys()):
         if index in taken:
             continue
-        plain = WORD.findall(facts.sentences[index].of(text).lower())
-        kinds = _kinds_of(plain)
-        if kinds - {"statement"} and not _FUTURE.intersection(plain):
-            told.append((index, frozenset(kinds)))
+        sentence = facts.sentences[index]
+        found = [(w.group().lower(), w.start()) for w in WORD.finditer(text, *sentence)]
+        kinds = _kinds_of([word for word, _ in found])
+        said = next((Span(at, at + len(word)) for word, at in found
+                     if EVENT_WORDS.get(word, "statement") != "statement"), None)  # fmt: skip
+        if said is not None and tense_at(text, sentence, said) is not Tense.FUTURE:
+            told.append((index, frozenset(kinds), found, said))  # not what is still to come
     if not told:
         return []
     # what the article is about throughout ("Cavalcante", "bridge") tells one happening from
@@ -92,9 +95,7 @@ def echo_inputs(
     )
     throughout = max(ECHO_THROUGHOUT, len(facts.sentences) * ECHO_SPREAD)
     echoes = []
-    for index, kinds_told in told:
-        sentence = facts.sentences[index]
-        found = [(w.group().lower(), w.start()) for w in WORD.finditer(text, *sentence)]
+    for index, kinds_told, found, said in told:
         named = [p.span for p in facts.people if p.sentence == index]
         words = frozenset(  # what it says happened; who, the people it names say
             sys.intern(word)
@@ -105,21 +106,18 @@ def echo_inputs(
             and spread[word] < throughout
             and not any(span.start <= at < span.end for span in named)
         )
-        if len(words) < ECHO_WORDS:
-            continue
-        said = next((Span(at, at + len(word)) for word, at in found
-                     if EVENT_WORDS.get(word, "statement") != "statement"), sentence)  # fmt: skip
-        echoes.append(
-            EchoInput(
-                index,
-                said,
-                written,
-                frozenset(places[index]),
-                frozenset(people[index]),
-                kinds_told,
-                words,
+        if len(words) >= ECHO_WORDS:
+            echoes.append(
+                EchoInput(
+                    index,
+                    said,
+                    written,
+                    frozenset(places[index]),
+                    frozenset(people[index]),
+                    kinds_told,
+                    words,
+                )
             )
-        )
     return echoes
 
 
