@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefing.model import Briefing, Event, Mention
+from briefing.model import Briefing, Event, Mention, TimexLike
 
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -106,11 +106,14 @@ def _tell_times(
     if event.when.end is not None or event.when.start.precision != "day":
         return
     day = event.when.start.iso()
+    times: dict[str, Sequence[TimexLike]] = {}  # by article, read once
     for mention in mentions:
         text = briefing.text(mention.article)
         if not mention.dated or not _A_CLOCK.search(text, *mention.sentence):
             continue  # (an article's times are read only where its sentence gives one)
-        for timex in briefing.times_in(mention.article):
+        if mention.article not in times:
+            times[mention.article] = briefing.times_in(mention.article)
+        for timex in times[mention.article]:
             clock = _CLOCK.fullmatch(timex.value or "") if timex.type == "TIME" else None
             if clock is None or clock["day"] != day:
                 continue  # ("2024-03-26TMO": a part of the day, no time)
