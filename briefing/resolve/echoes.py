@@ -30,6 +30,7 @@ from briefing.resolve.events import (
     EventState,
     block_of,
     frequency_of,
+    kinds_of,
     overlap,
 )
 from briefing.resolve.state import Backing, Index, Table
@@ -40,7 +41,6 @@ ECHO_SPREAD = 0.25  # is what the article is about throughout, no sign of one ha
 ECHO_CANDIDATES = 30  # events an undated sentence may be held against; more, and it is vague
 ECHO_REACH = 92  # days: how far back an undated sentence may tell of (a season)
 ECHO_WORDS = 4  # telling words an undated sentence needs to be matched at all
-_TO_THE_PRESS = frozenset("press news".split())
 
 
 class EchoInput(NamedTuple):
@@ -79,7 +79,7 @@ def echo_inputs(
             continue
         sentence = facts.sentences[index]
         found = [(w.group().lower(), w.start()) for w in WORD.finditer(text, *sentence)]
-        kinds = _kinds_of([word for word, _ in found])
+        kinds = kinds_of([word for word, _ in found])
         said = next((Span(at, at + len(word)) for word, at in found
                      if EVENT_WORDS.get(word, "statement") != "statement"), None)  # fmt: skip
         if said is not None and tense_at(text, sentence, said) is not Tense.FUTURE:
@@ -119,16 +119,6 @@ def echo_inputs(
                 )
             )
     return echoes
-
-
-def _kinds_of(words: Sequence[str]) -> set[str]:
-    """The kinds of happening a sentence's words tell; a press conference is something said,
-    not talks."""
-    return {
-        "statement" if before in _TO_THE_PRESS else EVENT_WORDS[word]
-        for before, word in zip(("", *words), words, strict=False)
-        if word in EVENT_WORDS
-    }
 
 
 class Echo(NamedTuple):

@@ -112,7 +112,7 @@ def event_inputs(
         reported = written is not None and written >= when.start.first()
         headline = title_text(text, sentence, mention.span, _speakers(facts, person_links, mention))
         candidate = Candidate(headline, words, len(neighbours) == 1, reported, article)
-        kinds = frozenset(EVENT_WORDS[word] for word in segment_words if word in EVENT_WORDS)
+        kinds = frozenset(kinds_of(segment_words))
         inputs.append(
             EventInput(
                 index,
@@ -129,6 +129,19 @@ def event_inputs(
     rough = {index for index, mention, _ in dated if _PART_OF_MONTH.match(mention.span.of(text))}
     weeks = {index for index, mention, _ in dated if _A_WEEK.search(mention.span.of(text))}
     return _days_of_months_and_weeks(inputs, rough, weeks)
+
+
+def kinds_of(words: Sequence[str]) -> set[str]:
+    """The kinds of happening a run of lower-case words tells; a press conference is something
+    said, not talks."""
+    return {
+        "statement" if before in _TO_THE_PRESS else EVENT_WORDS[word]
+        for before, word in zip(("", *words), words, strict=False)
+        if word in EVENT_WORDS
+    }
+
+
+_TO_THE_PRESS = frozenset("press news".split())
 
 
 def _speakers(
