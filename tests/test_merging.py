@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from briefing.engine import open_desk
 from briefing.model import Briefing
 from briefing.paths import sample_corpus
@@ -165,28 +167,24 @@ def test_an_undated_sentence_finds_its_event_whichever_came_first(tmp_path: Path
     desk.close()
 
 
-def test_a_penalty_told_without_a_date_is_one_happening(briefing_of: Make) -> None:
-    briefing = briefing_of(
-        {
-            "a.txt": dated("2024-06-04", "The league suspended striker Ole Berg on Monday for 90 "
-                           "days after the brawl at the Bergen derby."),
-            "b.txt": dated("2024-06-20", "Ole Berg, whom the league has suspended for 90 days "
-                           "after the brawl at the derby, trained alone in Bergen."),
-        }
-    )  # fmt: skip
-    assert [articles for _, articles in events_on(briefing, "2024-06-03")] == [["a.txt", "b.txt"]]
-
-
-def test_a_coup_is_the_ousting_it_is_told_as(briefing_of: Make) -> None:
-    briefing = briefing_of(
-        {
-            "a.txt": dated("2023-07-27", "Soldiers ousted President Ana Dahl in Moss on "
-                           "Wednesday and closed the borders."),
-            "b.txt": dated("2023-08-10", "The soldiers who toppled Ana Dahl in a coup closed the "
-                           "borders and hold her in Moss."),
-        }
-    )  # fmt: skip
-    assert [articles for _, articles in events_on(briefing, "2023-07-26")] == [["a.txt", "b.txt"]]
+@pytest.mark.parametrize(
+    ("day", "dated_text", "later", "undated_text", "event_day"),
+    [
+        # a body's penalty, told again without its date
+        ("2024-06-04", "The league suspended striker Ole Berg on Monday for 90 days after the "
+         "brawl at the Bergen derby.", "2024-06-20", "Ole Berg, whom the league has suspended "
+         "for 90 days after the brawl at the derby, trained alone in Bergen.", "2024-06-03"),
+        # a coup, told as the ousting it was
+        ("2023-07-27", "Soldiers ousted President Ana Dahl in Moss on Wednesday and closed the "
+         "borders.", "2023-08-10", "The soldiers who toppled Ana Dahl in a coup closed the "
+         "borders and hold her in Moss.", "2023-07-26"),
+    ],
+)  # fmt: skip
+def test_a_happening_told_again_in_other_words_and_no_date_is_one_event(
+    briefing_of: Make, day: str, dated_text: str, later: str, undated_text: str, event_day: str
+) -> None:
+    briefing = briefing_of({"a.txt": dated(day, dated_text), "b.txt": dated(later, undated_text)})
+    assert [articles for _, articles in events_on(briefing, event_day)] == [["a.txt", "b.txt"]]
 
 
 def test_undated_sentences_that_tell_no_such_happening_cite_nothing(briefing_of: Make) -> None:
