@@ -1,6 +1,6 @@
 """Where the sources of one event disagree: the counts they give ("1,000 prisoners" against
-"1,200 prisoners") and the times of day ("10:00 GMT" against "10:45 GMT"), each with the articles
-that give it.
+"1,200 prisoners"), the times of day ("10:00 GMT" against "10:45 GMT") and the day itself ("filed
+her complaint on Tuesday" against "on Wednesday"), each with the articles that give it.
 
 Read from the paragraphs that report the event (a count is seldom in the sentence that holds the
 date), when the event is shown. Two values disagree when
@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import NamedTuple
 
+from briefing.extract.lexicon import FUNCTION_WORDS
 from briefing.model import Briefing, Event, Mention, TimexLike
 
 NUMBER_WORDS = {
@@ -71,6 +73,7 @@ def disagreements(
             written = found.group()[: found.start("words") - found.start()].strip()
             _tell(told, noun, amount, written, mention.article)
     _tell_times(briefing, event, mentions, told)
+    _tell_days(briefing, event, mentions, told)
     return sorted(
         (
             Disagreement(what, tuple(sorted(values, key=lambda v: (-len(v.articles), v.value))))
@@ -127,6 +130,77 @@ def _tell_times(
         values = told[what]
         if values and max(values) - min(values) < TIMES_APART:
             del told[what]  # "1:28 a.m." and "about 1:30 a.m.": one moment, told as near
+
+
+def _tell_days(
+    briefing: Briefing,
+    event: Event,
+    mentions: Sequence[Mention],
+    told: dict[str, dict[float, tuple[str, set[str]]]],
+) -> None:
+    """Another day some sources give for the same happening: an event a day or two apart, told
+    by other articles in the same words, of the same people or places, where each side has an
+    article written when both days were past. (A search told "on Monday" on Monday and "on
+    Tuesday" on Tuesday is two days of one search; told so on Wednesday, a quarrel.)"""
+    day = _single_day(event)
+    if day is None:
+        return
+    ours = {mention.article for mention in mentions if mention.dated}
+    for other in briefing.events_near(day, DAYS_APART):
+        theirs_day = _single_day(other)
+        if other.id == event.id or theirs_day is None or theirs_day == day:
+            continue
+        if not (set(event.people) & set(other.people) or set(event.venues) & set(other.venues)):
+            continue
+        theirs = set(briefing.articles_of("event", other.id))
+        later = max(day, theirs_day)
+        if ours & theirs or not (
+            _written_since(briefing, ours, later) and _written_since(briefing, theirs, later)
+        ):
+            continue
+        other_mentions = [m for m in briefing.mentions_of("event", other.id) if m.dated]
+        if not _told_alike(briefing, mentions, other_mentions):
+            continue
+        for value, articles in ((day, ours), (theirs_day, {m.article for m in other_mentions})):
+            for article in sorted(articles):
+                _tell(told, "date", value.toordinal(), value.isoformat(), article)
+
+
+DAYS_APART = 2  # how far apart two days may be that sources quarrel over
+WORDS_ALIKE = 3  # telling words two sentences share to tell one happening
+SHARE_ALIKE = 0.5  # and their share of the shorter sentence's telling words
+_TELLING = re.compile(r"(?<![\w'’])[a-z][a-z-]{2,}\b")
+
+
+def _single_day(event: Event) -> date | None:
+    start = event.when.start
+    return start.first() if event.when.end is None and start.precision == "day" else None
+
+
+def _written_since(briefing: Briefing, articles: set[str], day: date) -> bool:
+    return any(
+        (written := briefing.article[path].date.day) is not None and written >= day
+        for path in articles
+        if path in briefing.article
+    )
+
+
+def _told_alike(briefing: Briefing, ours: Sequence[Mention], theirs: Sequence[Mention]) -> bool:
+    """Whether a sentence of one side and one of the other tell the same thing: most of the
+    lower-case words of the shorter are in the longer (names and dates aside)."""
+    our_words = [_telling(briefing.text_of(mention)) for mention in ours if mention.dated]
+    for mention in theirs:
+        words = _telling(briefing.text_of(mention))
+        for mine in our_words:
+            shared = len(words & mine)
+            shortest = min(len(words), len(mine))
+            if shared >= WORDS_ALIKE and shared >= SHARE_ALIKE * shortest:
+                return True
+    return False
+
+
+def _telling(sentence: str) -> frozenset[str]:
+    return frozenset(_TELLING.findall(sentence)) - FUNCTION_WORDS
 
 
 TIMES_APART = 30  # minutes: times of one happening closer than this are one moment, told

@@ -12,6 +12,7 @@ send between processes and to store. The briefing's own records are few and are 
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -497,6 +498,21 @@ class Briefing:
     def story(self) -> tuple[Event, ...]:
         """The story's own events: every event but the background."""
         return tuple(event for event in self.events if event.id not in self.background_ids)
+
+    def events_near(self, day: date, days: int) -> list[Event]:
+        """The events that begin within so many days of a day, in timeline order."""
+        starts = self._starts
+        low = bisect_left(starts, day - timedelta(days=days))
+        high = bisect_right(starts, day + timedelta(days=days))
+        return [self._by_start[index] for index in range(low, high)]
+
+    @cached_property
+    def _by_start(self) -> list[Event]:
+        return sorted(self.events, key=lambda event: event.when.start.first())
+
+    @cached_property
+    def _starts(self) -> list[date]:
+        return [event.when.start.first() for event in self._by_start]
 
     @cached_property
     def people(self) -> tuple[Person, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from briefing.bookmarks import Bookmarks
@@ -68,6 +69,46 @@ def test_two_times_of_day_in_one_zone_disagree_and_two_zones_are_not_compared(
             "time (GMT)", (Value("10:00 GMT", ("one.txt",)), Value("10:45 GMT", ("other.txt",)))
         )
     ]
+
+
+COMPLAINT = "Jenni Hermoso filed a formal complaint against Luis Rubiales with prosecutors"
+
+
+def test_two_days_given_for_one_happening_once_both_are_past_disagree(tmp_path: Path) -> None:
+    told = {
+        "tuesday": f" date 2023-09-07\n\n{COMPLAINT} in Madrid on Tuesday, her lawyers said.\n",
+        "wednesday": f" date 2023-09-07\n\nThe striker {COMPLAINT} on Wednesday.\n",
+    }
+    briefing = open_briefing(corpus_of(tmp_path / "corpus", **told))
+    days = Disagreement(
+        "date", (Value("2023-09-05", ("tuesday.txt",)), Value("2023-09-06", ("wednesday.txt",)))
+    )
+    assert [disagreements(briefing, event) for event in briefing.events] == [[days], [days]]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        {  # each day's search told on its day: two days of one search
+            "monday": " date 2023-09-04\n\nPolice searched the woods near Pottstown on Monday.\n",
+            "tuesday": " date 2023-09-05\n\nPolice searched the woods near Pottstown on Tuesday.\n",
+        },
+        {  # one article tells both days: it knows them for two happenings
+            "both": (
+                " date 2023-09-07\n\nPolice searched the woods near Pottstown on Monday. "
+                "Police searched the woods near Pottstown again on Tuesday.\n"
+            ),
+        },
+        {  # two days told in other words: two happenings
+            "monday": " date 2023-09-07\n\nPolice searched the woods near Pottstown on Monday.\n",
+            "tuesday": " date 2023-09-07\n\nA resident of Pottstown saw a deer on Tuesday.\n",
+        },
+    ],
+)
+def test_days_of_happenings_apart_are_no_quarrel(tmp_path: Path, told: dict[str, str]) -> None:
+    briefing = open_briefing(corpus_of(tmp_path / "corpus", **told))
+    assert len(briefing.events) == 2
+    assert [disagreements(briefing, event) for event in briefing.events] == [[], []]
 
 
 def test_the_cli_and_its_json_say_who_says_what(tmp_path: Path) -> None:
