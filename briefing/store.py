@@ -48,7 +48,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "55"
+ENGINE_VERSION = "56"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
@@ -90,7 +90,7 @@ CREATE TABLE IF NOT EXISTS people (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, roles TEXT NOT NULL,
     mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS organisations (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, kind TEXT,
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, named TEXT NOT NULL, kind TEXT,
     mentions INTEGER NOT NULL, articles INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS venues (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL, kind TEXT NOT NULL, within TEXT,
@@ -660,21 +660,22 @@ class Store:
     def _bodies(self) -> _Bodies:
         """The people and venues that are organisations by another article's evidence: a name
         the corpus shows to be a body's ("Delta said it", "Apple Computer Inc.") is one in every
-        article, whichever came first. Worked out again after each save."""
+        article, whichever came first. A person's name met bare beside a body's ("Hawaiian
+        Electric") is the body's too; but a place says more of itself than a bare name does
+        ("flights to Maui" beside "The Maui News"), so only a name given with evidence hides
+        one. Worked out again after each save."""
         if self._hidden is None:
-            forms = {
-                fold(form)
-                for name, aliases in self.connection.execute(
-                    "SELECT name, aliases FROM organisations"
-                )
-                for form in (name, *json.loads(aliases))
-            }
+            every_form: set[str] = set()
+            forms: set[str] = set()
+            for name, aliases, named in self.connection.execute(
+                "SELECT name, aliases, named FROM organisations"
+            ):
+                every_form.update(fold(form) for form in (name, *json.loads(aliases)))
+                forms.update(fold(form) for form in json.loads(named))
             people = {
                 i
-                for i, name, aliases in self.connection.execute(
-                    "SELECT id, name, aliases FROM people"
-                )
-                if fold(name) in forms
+                for i, name in self.connection.execute("SELECT id, name FROM people")
+                if fold(name) in every_form
             }
             venues = {
                 i

@@ -212,6 +212,7 @@ class Resolver:
             "id": organisation.id,
             "name": organisation.name(),
             "aliases": list(organisation.aliases()),
+            "named": sorted(organisation.named()),
             "kind": organisation.kind(),
             "mentions": sum(organisation.forms.values()),
         }

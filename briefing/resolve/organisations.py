@@ -83,17 +83,30 @@ class OrganisationState:
     forms: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
+    clues: Counter[str] = field(default_factory=Counter)  # forms met only as bare names
 
     @property
     def empty(self) -> bool:
         return not self.forms
 
     def name(self) -> str:
-        """The fullest form among the most used: "Delta Air Lines" over "Delta"."""
+        """The fullest form among the most used, a form some article shows to be a body's
+        first: "Delta Air Lines" over "Delta", "Maui News" over the bare "Maui"."""
+        named = self.named()
         return max(
             self.forms,
-            key=lambda form: (not _is_acronym(form), self.forms[form] > 1, len(form), form),
+            key=lambda form: (
+                form in named,
+                not _is_acronym(form),
+                self.forms[form] > 1,
+                len(form),
+                form,
+            ),
         )
+
+    def named(self) -> frozenset[str]:
+        """The forms some article gives with evidence that they are this body's."""
+        return frozenset(form for form, count in self.forms.items() if count > self.clues[form])
 
     def aliases(self) -> tuple[str, ...]:
         name = self.name()
@@ -205,6 +218,10 @@ class Organisations:
         found.forms[mention.name] += sign
         if found.forms[mention.name] <= 0:
             del found.forms[mention.name]
+        if mention.evidence == "bare":
+            found.clues[mention.name] += sign
+            if found.clues[mention.name] <= 0:
+                del found.clues[mention.name]
         if mention.kind:
             found.kinds[mention.kind] += sign
             if found.kinds[mention.kind] <= 0:
@@ -228,6 +245,7 @@ class Organisations:
         waiting_key = "n:" + _joined(key.split(":", 1)[1])  # bare names wait under their name
         for waiting in self.waiting.get(waiting_key) or ():
             found.forms[waiting.name] += 1
+            found.clues[waiting.name] += 1
             self.relinked.append((waiting.article, waiting.index, found.id))
         if self.waiting.get(waiting_key):
             self.waiting.delete(waiting_key)
