@@ -134,6 +134,33 @@ def test_a_company_is_never_a_person_nor_a_place(briefing_of: Make) -> None:
     assert briefing.articles_of("organisation", delta.id) == ["b.txt", "c.txt"]
 
 
+def test_a_place_is_no_body_for_a_body_named_after_it(briefing_of: Make) -> None:
+    """ "The Tolbana News" names a newspaper; "flights to Tolbana" the island all the same, in
+    that article and in others that say it is a place; "a Hawaiian island" is no clue to
+    "Hawaiian Electric"."""
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2023-08-10 T\nThe fire spread to Tolbana overnight. Ana Ruiz/The "
+            "Tolbana News via AP\n\nThe Tolbana News counted the dead.\n",
+            "b.txt": " date 2023-08-11 T\nTolbana, a Hawaiian island, lost power. Officials "
+            "of Hawaiian Electric Company said crews were in Tolbana.\n",
+        }
+    )
+    assert "Tolbana" in {venue.name for venue in briefing.venues}
+    news = next(o for o in briefing.organisations if o.name == "Tolbana News")
+    assert briefing.articles_of("organisation", news.id) == ["a.txt"]
+    electric = next(o for o in briefing.organisations if o.name == "Hawaiian Electric Company")
+    assert electric.mention_count == 1
+
+
+def test_a_word_of_a_bodys_name_is_no_place_of_its_own() -> None:
+    text = (
+        "The firm hired the Canadian vessel Kestrel Prince, an icebreaker. They reached out to "
+        "Kestrel Prince once the dive was overdue."
+    )
+    assert {place.name for place in extract(text).places} == set()
+
+
 def test_a_bare_name_met_first_joins_the_body_found_later(briefing_of: Make) -> None:
     briefing = briefing_of(
         {

@@ -86,17 +86,18 @@ def extract(text: str) -> ArticleFacts:
         org for org in organisations if org.evidence == "name" or fold(org.name) not in names
     ]
     bodies = {fold(org.name) for org in organisations if org.evidence != "bare"}
-    # ... and so is the first word of a body's name alone ("AirTran" of "AirTran Airways")
-    firsts = {
-        name.split()[0]
-        for name in bodies
-        if " " in name and not gazetteer().places(name.split()[0])
-    }
+    # ... and a word of a body's name is no place of its own ("reached out to Polar Prince"),
+    # unless the gazetteer knows it; but a body's first word is not the body wherever the
+    # article writes it: "The Maui News" does not make "flights to Maui" a newspaper's
+    named_bodies = [org.span for org in organisations if fold(org.name) in bodies]
     places = [
         place
         for place in places
         if place.kind == "country"
-        or (fold(place.name) not in bodies and (place.place_id or fold(place.name) not in firsts))
+        or (
+            fold(place.name) not in bodies
+            and (place.place_id or not any(_inside(place.span, body) for body in named_bodies))
+        )
     ]
     taken = {place.span.start for place in places}
     people = [
@@ -123,6 +124,10 @@ def extract(text: str) -> ArticleFacts:
         tuple(organisations),
         furniture,
     )
+
+
+def _inside(span: Span, other: Span) -> bool:
+    return other.start <= span.start and span.end <= other.end
 
 
 _STRONG_PERSON = frozenset({"name", "title"})  # a given name or initials, a title before it
@@ -163,7 +168,9 @@ def _organisations(
     lower: set[str],
 ) -> list[OrganisationMention]:
     """The article's bodies: those with evidence, and bare names that are not somebody's, not a
-    place and not a common word (the article writes them in lower case too)."""
+    place (here, or anywhere in the article: "on Maui" makes "the Maui fires" the island's)
+    and not a common word (the article writes them in lower case too)."""
+    place_names = {fold(place.name) for place in places}
     named: dict[int, list[Span]] = {}
     for person in people:
         if person.evidence != "surname":
@@ -175,6 +182,8 @@ def _organisations(
         if org.evidence in ("context", "acronym", "bare") and org.name.casefold() in lower:
             continue  # "Some said ...", "Five years after its launch": a common word
         near = named.get(org.sentence, ())
+        if org.evidence == "bare" and fold(org.name) in place_names - bodies:
+            continue
         if org.evidence == "bare" and fold(org.name) not in bodies:
             if any(span.start < org.span.end and org.span.start < span.end for span in near):
                 continue
