@@ -145,6 +145,14 @@ def test_a_titled_surname_is_a_person() -> None:
         ),
         ("Refugees fled to Vilkhivka overnight.", [("Vilkhivka", "place")]),
         ("The palace stands on the Bosphorus.", [("Bosphorus", "place")]),
+        # a state is meant where the text puts something in it, whatever country the article
+        # names; what follows ", which" is the fire's, not a body's
+        (
+            "It was the deadliest since the Ridge Fire in California, which killed 86.",
+            [("California", "region")],
+        ),
+        ("The fires devastated the island of Tolbana.", [("Tolbana", "island")]),
+        ("Crews came from the state of Oregon.", [("Oregon", "region")]),
     ],
 )
 def test_places_are_found_with_their_kinds(text: str, expected: list[tuple[str, str]]) -> None:

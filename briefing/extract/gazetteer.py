@@ -69,6 +69,9 @@ class Gazetteer:
             for name, places in self._by_name.items()
             if places[0].kind in ("country", "continent")
         )
+        self._region_names = sorted(
+            {fold(place.name) for places in self._first_level.values() for place in places}
+        )
         # Kept as plain tuples: a hundred thousand NamedTuples take seven times longer to load
         self._rows = {
             name: tuple(tuple(p) for p in places) for name, places in self._by_name.items()
@@ -91,19 +94,11 @@ class Gazetteer:
 
     def is_demonym(self, word: str) -> bool:
         """Whether a word is a country's or continent's adjective: "Russian", "European"."""
-        folded = fold(word)
-        if folded in self._country_names:
-            return False
-        for suffix in DEMONYM_ENDINGS:
-            stem = folded.removesuffix(suffix)
-            if stem == folded or len(stem) < 4:
-                continue
-            index = bisect.bisect_left(self._country_names, stem)
-            if index < len(self._country_names):
-                country = self._country_names[index]
-                if country.startswith(stem) and len(stem) >= len(country) * _COVER[suffix]:
-                    return True
-        return False
+        return _adjective_of(fold(word), self._country_names)
+
+    def is_regional(self, word: str) -> bool:
+        """Whether a word is a state's or province's adjective: "Hawaiian", "Texan"."""
+        return _adjective_of(fold(word), self._region_names)
 
     def _big_cities_in_lower_case(self) -> frozenset[str]:
         """Big cities' names that are surely the city even in lower case ("kyiv")."""
@@ -227,6 +222,22 @@ class Gazetteer:
                 ):
                     found.append(place)
         return found[0] if len(found) == 1 else None
+
+
+def _adjective_of(folded: str, names: list[str]) -> bool:
+    """Whether a folded word is the adjective of one of the sorted folded names."""
+    if folded in names:
+        return False
+    for suffix in DEMONYM_ENDINGS:
+        stem = folded.removesuffix(suffix)
+        if stem == folded or len(stem) < 4:
+            continue
+        index = bisect.bisect_left(names, stem)
+        if index < len(names):
+            name = names[index]
+            if name.startswith(stem) and len(stem) >= len(name) * _COVER[suffix]:
+                return True
+    return False
 
 
 def _preference(place: Place) -> tuple[int, int]:

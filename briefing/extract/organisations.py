@@ -129,11 +129,17 @@ def _of_run(text: str, run: Run, people: list[PersonMention]) -> Iterator[Organi
             yield _mention(text, run, span, None, "acronym")
         elif _agency(text, span):
             yield _mention(text, run, span, "media", "context")  # "WASHINGTON (Reuters) -"
+        elif len(tokens) == 1 and gazetteer().is_regional(tokens[0].text):
+            continue  # "a Hawaiian island": no clue to "Hawaiian Electric"
         else:
             # a clue only: it joins a body the corpus knows by this name, or none. "Microsoft
             # Windows" may be the body's product: its first word is a clue too.
             yield _mention(text, run, span, None, "bare")
-            if len(tokens) > 1 and not tokens[0].possessive:
+            if (
+                len(tokens) > 1
+                and not tokens[0].possessive
+                and not gazetteer().is_regional(tokens[0].text)
+            ):
                 first = Span(tokens[0].span.start, tokens[0].span.end)
                 yield OrganisationMention(first, first.of(text), run.sentence, None, "bare")
 
@@ -280,6 +286,8 @@ def _context(text: str, span: Span) -> bool:
         after = None  # "Furthermore, the company ...": an opening word, not a name
     if after and after.group().endswith("its") and _OBJECT_OF.search(text, 0, span.start):
         after = None  # "the search for X entered its 13th day": "its" is the search's
+    if after and after.group().startswith(", which") and _a_place(span.of(text)):
+        after = None  # "the Camp Fire in California, which killed 86": the fire killed them
     return bool(after) or _named_as_a_body(text[max(0, span.start - 32) : span.start])
 
 

@@ -43,7 +43,7 @@ _CUE_AFTER = re.compile(
 _CUE_BEFORE = re.compile(
     r"\b(?P<cue>" + "|".join(sorted(PLACE_CUES, key=len, reverse=True)) + r")"
     r"(?:,?\s+(?:including|such as|like|namely)|:)\s+$"
-    r"|\b(?P<one>region|province|oblast|district|city|town|village|port)\s+of\s+$"
+    r"|\b(?P<one>region|province|oblast|district|city|town|village|port|island|state)\s+of\s+$"
 )
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -412,8 +412,8 @@ def _gazetteer_place(
 ) -> Place | None:
     """The gazetteer's place of that name, unless it is a small town far from the article's
     countries: "Amur" in a story about Russia is not the town in India. A city said to be in a
-    state ("Sunnyvale, Calif.") is that state's; a large city the text puts something in
-    (`located`: "walked out in Bergen") is that city."""
+    state ("Sunnyvale, Calif.") is that state's; a large city or a country's state or province
+    the text puts something in (`located`: "walked out in Bergen", "in California") is that."""
     places = gazetteer().places(written)
     if state is not None:
         places = tuple(p for p in places if p.country == state.country and p.kind == "city")
@@ -422,8 +422,8 @@ def _gazetteer_place(
             return place
         if certain or place.population >= WELL_KNOWN or place.country in context:
             return place
-        if located and place.population >= LOCATED:
-            return place
+        if located and (place.population >= LOCATED or gazetteer().is_first_level(place)):
+            return place  # "in Bergen", "in California": a great city, a state
     return None
 
 
