@@ -141,6 +141,13 @@ def dates_in(
             [("Friday", "2025-05-23"), ("Sunday", "2025-05-25")],
         ),
         ("It was agreed on May 16 this year.", MONDAY, [("May 16 this year", "2025-05-16")]),
+        # a day counted back in years: one date, in the year counted
+        (
+            "Nearly a year ago on May 30, fires swept the island.",
+            MONDAY,
+            [("a year ago on May 30", "2024-05-30")],
+        ),
+        ("The fire began on May 30 last year.", MONDAY, [("May 30 last year", "2024-05-30")]),
     ],
 )
 def test_expressions_are_anchored_right(

@@ -179,6 +179,7 @@ def find_times(
             *_spans(text),
         ]
     )
+    found = _years_ago_on(text, found)
     placed = [(item, sentence_index(sentences, item.span.start)) for item in found]
     clocks = _clocks_of(placed, sentences)
     mentions = []
@@ -211,6 +212,52 @@ def find_times(
             )
         )
     return mentions
+
+
+def _years_ago_on(text: str, found: list[_Found]) -> list[_Found]:
+    """ "a year ago on Aug. 8", "on Aug. 8 last year": one date, the day in the year counted."""
+    joined: list[_Found] = []
+    for item in found:
+        last = joined[-1] if joined else None
+        if last is not None:
+            gap = text[last.span.end : item.span.start]
+            pair = (last.expr, item.expr)
+            if _YEARS_BACK_ON.fullmatch(gap) and (ago := _years_back(pair[0])) is not None:
+                day = _day_without_year(pair[1])
+            elif _YEARS_BACK_AFTER.fullmatch(gap) and (ago := _years_back(pair[1])) is not None:
+                day = _day_without_year(pair[0])
+            else:
+                day = None
+            if day is not None:
+                joined[-1] = _Found(
+                    Span(last.span.start, item.span.end), day._replace(year_shift=ago)
+                )
+                continue
+        joined.append(item)
+    return joined
+
+
+_YEARS_BACK_ON = re.compile(r",?\s+(?:on|in)\s+")
+_YEARS_BACK_AFTER = re.compile(r",?\s+")
+
+
+def _years_back(expr: object) -> int | None:
+    if isinstance(expr, RelativeRef) and expr.unit == "year" and expr.offset < 0 and not expr.loose:
+        return expr.offset
+    return None
+
+
+def _day_without_year(expr: object) -> WrittenDate | None:
+    if (
+        isinstance(expr, WrittenDate)
+        and expr.start.year is None
+        and expr.start.month is not None
+        and expr.year_shift is None
+        and expr.end is None
+        and not expr.direction
+    ):
+        return expr
+    return None
 
 
 _TOLD_IN_TIME = (WrittenDate, WeekdayRef, RelativeRef, PartOfYear)  # what tense can move
