@@ -161,12 +161,13 @@ def test_a_paragraph_that_credits_its_picture_is_a_caption(briefing_of: Make) ->
         {
             "a.txt": " date 2021-03-04 Ferry strike\n\nA ferry waits at the quay in Tromsø on "
             "March 1, 2021. Crews left it there. (Lars Evensen/The Valley Courier)\n\nAn empty "
-            "deck in Ålesund. Photo by Siri Berg/Norwegian Coast Guard\n\nFerry crews in Bergen "
+            "deck in Ålesund. Photo by Siri Berg/Norwegian Coast Guard\n\nSiri Berg / NRK "
+            "Strikers wait in Molde for the vote. (March 2, 2021)\n\nFerry crews in Bergen "
             "walked out on Thursday, union leader Kari Dahl said."
         }
     )
     assert {person.name for person in briefing.people} == {"Kari Dahl"}
-    assert not {"Tromsø", "Ålesund"} & {venue.name for venue in briefing.venues}
+    assert not {"Tromsø", "Ålesund", "Molde"} & {venue.name for venue in briefing.venues}
     assert dates_of(briefing, "a.txt") == ["2021-03-04"]
     assert "(Lars Evensen/The Valley Courier)" in briefing.text("a.txt")  # shown as the page has it
 

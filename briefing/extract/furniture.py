@@ -40,6 +40,9 @@ CREDIT_AT_END = re.compile(
     r"|\b[Cc]ourtesy(?: photo)?(?: of)?\s+[^.!?]{2,60}"
     rf"|\b{AGENCY_CREDIT})\W*$"
 )
+# "Jo Doe / HPR Governor ... speaks ...": a caption that opens on the credit, photographer and
+# outlet
+CREDIT_AT_START = re.compile(r"^[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,2}\s?/\s?[A-Z][\w.&’'-]*\s")
 CREDITED_SENTENCES = 4  # a longer paragraph that ends with a credit is text a caption ran into
 CREDIT_CHARACTERS = 160  # a credit is sought only so far back from a paragraph's end
 
@@ -94,7 +97,9 @@ def _caption(text: str, sentences: list[Span], paragraph: list[int]) -> list[int
     words = text[sentences[paragraph[0]].start : sentences[paragraph[-1]].end]
     if _MARKED.match(words) or _stamp(words) or _CREDITS.match(words):
         return paragraph
-    if len(paragraph) <= CREDITED_SENTENCES and ends_with_a_credit(words):
+    if len(paragraph) <= CREDITED_SENTENCES and (
+        ends_with_a_credit(words) or CREDIT_AT_START.match(words)
+    ):
         return paragraph
     if len(paragraph) > 2 or len(words.split()) > CAPTION_WORDS:
         return []
