@@ -76,6 +76,19 @@ def headline(sentence: str, date: str, *speakers: str) -> str:
         ("A jury on Monday found him guilty of pushing his neighbour, Ole Berg, into the harbour "
          "“in front of the whole town and the mayor”.", "on Monday",
          "A jury found him guilty of pushing his neighbour, Ole Berg, into the harbour"),
+        # of two clauses joined by ", and", the one that holds the date; who said it stays
+        ("At least 40 people died in the storm of May 3, and Moss officials said Tuesday that 200 "
+         "people were still missing after the count was lowered on Monday.", "Tuesday",
+         "Moss officials said that 200 people were still missing after the count was lowered"),
+        # what only says which thing the subject is goes from a long sentence; a date's comma
+        # opens no aside
+        ("The Aug. 8, 2023 storms that flooded Moss and killed 12 people were caused by a dam "
+         "that gave way near the old mill on the river, officials announced on Monday.",
+         "on Monday", "The Aug. 8, 2023 storms were caused by a dam that gave way"),
+        # one lead after another: where, then when
+        ("At a 2020 meeting, when reporting that only 58 of the town’s 70 sirens worked during "
+         "the last monthly test, Berg said the process for fixing them was slow.", "2020",
+         "Berg said the process for fixing them was slow"),
     ],
 )  # fmt: skip
 def test_a_sentence_made_a_headline(sentence: str, date: str, expected: str) -> None:

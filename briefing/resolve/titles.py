@@ -190,14 +190,14 @@ def title_text(text: str, sentence: Span, expression: Span, speakers: Sequence[s
     be, likeliest first) that may be a "He" or a "She" stands for it."""
     # the sentence, or the part of it that holds the date when a heading is glued to it
     start, end = clause_around(text, sentence, expression, _GLUED_START)
+    start, end = _coordinated_clause(text, start, end, expression)
     words = _tidy(
         _drop_date(text[start : expression.start], expression.of(text), text[expression.end : end])
     )
     words = _ASIDE.sub("", words)
     words = _without_lead(words)
-    shorter = _LEAD_CLAUSE.sub("", words)
-    if len(shorter.split()) >= 5:
-        words = shorter
+    while len((shorter := _LEAD_CLAUSE.sub("", words)).split()) >= 5 and shorter != words:
+        words = shorter  # "At a meeting, when reporting ..., he said": what he said
     words = _INNER_CLAUSE.sub("that ", words)
     if words[:1] in '"“':  # '"...," Shear, who joined OpenAI on Monday, wrote': who wrote it
         words = _tidy(_RELATIVE_ASIDE.sub(" ", words))
@@ -214,13 +214,67 @@ def title_text(text: str, sentence: Span, expression: Span, speakers: Sequence[s
         words = spoken
     if len(words.split()) > HEADLINE_WORDS:
         words = _tidy(_without_asides(_RELATIVE_ASIDE.sub(" ", words)))
+    if len(words.split()) > HEADLINE_WORDS:
+        words = _without_subjects_clause(words)
     said = _SPEAKER_SAYS.match(words) if len(words.split()) > HEADLINE_WORDS else None
     if said is not None:
         reported = _speaker_for_pronoun(said["who"], words[said.end() :])
-        if len(reported.split()) >= 5:
+        # what was said, unless only who said it makes it whole: "Officials said that 1,000
+        # were missing (after ...)"
+        if len(reported.split()) >= 5 and (_fits_whole(reported) or not _fits_whole(words)):
             words = reported
     words = _tidy(words)
     return _fit(words[:1].upper() + words[1:])
+
+
+def _coordinated_clause(text: str, start: int, end: int, expression: Span) -> tuple[int, int]:
+    """Of a long sentence of clauses joined by ", and", ", but" or ";", the clause that holds
+    the date: "115 died in the disaster, and officials said Tuesday that 1,000 were missing" is,
+    for Tuesday, "officials said Tuesday that 1,000 were missing"."""
+    if len(text[start:end].split()) <= HEADLINE_WORDS:
+        return start, end
+    bounds = [start]
+    for joint in _CLAUSE_JOINT.finditer(text, start, end):
+        if _A_SUBJECT.match(text, joint.end()):
+            bounds += [joint.start(), joint.end()]
+    bounds.append(end)
+    clauses = list(zip(bounds[::2], bounds[1::2], strict=True))
+    if len(clauses) < 2:
+        return start, end
+    for first, last in clauses:
+        if first <= expression.start < last:
+            clause = text[first:last]
+            if len(clause.split()) >= 5 and _VERB.search(clause):
+                return first, last
+    return start, end
+
+
+_CLAUSE_JOINT = re.compile(r",\s(?:and|but)\s|;\s")
+# what opens a clause of its own: a name, or "the"/"a" and a noun ("and said" goes on)
+_A_SUBJECT = re.compile(r"(?:[A-Z][\w’'-]*|(?:the|a|an|its|his|her|their)\s[\w-]+)\s")
+
+
+def _without_subjects_clause(words: str) -> str:
+    """Without the clause that tells which thing the subject is, when the title is long: "The
+    wildfires that leveled Lahaina and killed 102 people were caused by ..." is "The wildfires
+    were caused by ..."."""
+    found = _SUBJECTS_CLAUSE.match(words)
+    if found is None or _VERB.search(found["subject"]):
+        return words
+    if found["subject"].split()[-1].lower() in _DANGLING:
+        return words
+    shorter = found["subject"] + words[found.end() :]
+    return shorter if len(shorter.split()) >= 5 else words
+
+
+_SUBJECTS_CLAUSE = re.compile(
+    r"(?P<subject>(?:\S+\s){1,6}?)(?:that|who|which)\s[^,]{3,80}?"
+    r"(?=\s(?:was|were|is|are|has|have|had|will)\s)"
+)
+
+
+def _fits_whole(words: str) -> bool:
+    return whole(_fit(words[:1].upper() + words[1:]))
 
 
 def _speaker_for_pronoun(who: str, reported: str) -> str:
@@ -344,7 +398,9 @@ def _ends_on_a_noun(words: str) -> bool:
 
 def _open_aside(words: str) -> bool:
     """Whether a cut leaves an aside open: "Trump, who had a call with Putin", "in Istanbul,
-    weeks", "The first round of talks, held in Istanbul" (a subject and no verb before it)."""
+    weeks", "The first round of talks, held in Istanbul" (a subject and no verb before it). The
+    comma of a date ("Aug. 8, 2023") opens nothing."""
+    words = _DATE_COMMA.sub(r"\1 \2", words)
     tail = words.rpartition(", ")[2]
     if (
         _OPEN_ASIDE.search(words)
@@ -355,6 +411,9 @@ def _open_aside(words: str) -> bool:
         # two commas: "his ex-girlfriend, Deborah Brandao, to death")
     subject, comma, _ = words.partition(", ")
     return bool(comma) and words.count(", ") % 2 == 1 and not _VERB.search(subject)
+
+
+_DATE_COMMA = re.compile(r"\b(\d{1,2}),\s(\d{4})\b")
 
 
 def whole(title: str) -> bool:
