@@ -202,6 +202,10 @@ EVENT_WORDS = {
     "collapsed": "disaster", "collapse": "disaster", "crashed": "disaster", "crash": "disaster",
     "outage": "disaster", "earthquake": "disaster", "flood": "disaster",
     "wildfire": "disaster", "storm": "disaster", "hurricane": "disaster",
+    "wildfires": "disaster", "fire": "disaster", "fires": "disaster", "blaze": "disaster",
+    "inferno": "disaster", "floods": "disaster", "flooding": "disaster",
+    "landslide": "disaster", "tsunami": "disaster", "tornado": "disaster",
+    "typhoon": "disaster", "cyclone": "disaster", "eruption": "disaster",
     "launched": "launch", "launch": "launch", "liftoff": "launch",
 }  # fmt: skip
 

@@ -133,15 +133,31 @@ def event_inputs(
 
 def kinds_of(words: Sequence[str]) -> set[str]:
     """The kinds of happening a run of lower-case words tells; a press conference is something
-    said, not talks."""
-    return {
-        "statement" if before in _TO_THE_PRESS else EVENT_WORDS[word]
-        for before, word in zip(("", *words), words, strict=False)
+    said, not talks; a gun opened fire is an attack, and what a fire or a storm destroyed or
+    struck is no attack; what came "after the fires" is not the fires."""
+    kinds = {
+        "statement" if before in _TO_THE_PRESS else
+        "attack" if before in _OPENED else EVENT_WORDS[word]
+        for earlier, before, word in zip(("", "", *words), ("", *words), words, strict=False)
         if word in EVENT_WORDS
-    }
+        and not (EVENT_WORDS[word] in _SETTINGS and before == "the" and earlier in _AFTER)
+    }  # fmt: skip
+    if "disaster" in kinds and "attack" in kinds:
+        attacks = {
+            word
+            for before, word in zip(("", *words), words, strict=False)
+            if EVENT_WORDS.get(word) == "attack" or before in _OPENED
+        }
+        if attacks <= _WHAT_DISASTERS_DO:
+            kinds.discard("attack")
+    return kinds
 
 
 _TO_THE_PRESS = frozenset("press news".split())
+_OPENED = frozenset("opened open opening opens".split())  # "opened fire"
+_SETTINGS = frozenset({"disaster"})  # what the days after it are told against
+_AFTER = frozenset("after since following amid from".split())
+_WHAT_DISASTERS_DO = frozenset("destroyed struck explosion explosions".split())
 
 
 def _speakers(
