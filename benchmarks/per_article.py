@@ -173,8 +173,21 @@ def score_dates(gold: dict[str, Any], briefing: Briefing) -> Tally:
     return tally
 
 
+def in_corpus(gold: dict[str, Any], briefing: Briefing) -> dict[str, Any]:
+    """The gold of the articles the corpus holds: a page no longer to be had (the texts are
+    gathered again on a new machine) is neither found nor missed."""
+    held = {article.path for article in briefing.articles} | {s.path for s in briefing.skipped}
+    articles = {name: facts for name, facts in gold["articles"].items() if name in held}
+    events = [
+        {**entry, "articles": [name for name in entry["articles"] if name in held]}
+        for entry in gold.get("events", [])
+    ]
+    return {**gold, "articles": articles, "events": events}
+
+
 def evaluate(gold: dict[str, Any], briefing: Briefing) -> dict[str, Tally | None]:
     """People, places, organisations (None where the gold has none) and event dates."""
+    gold = in_corpus(gold, briefing)
     results: dict[str, Tally | None] = {
         "people": score_kind(
             gold,

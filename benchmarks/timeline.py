@@ -27,6 +27,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from per_article import in_corpus
+
 from briefing.engine import open_briefing
 from briefing.model import Briefing, DateSpan, Event
 
@@ -119,6 +121,8 @@ def _best_event(briefing: Briefing, entry: dict[str, Any]) -> tuple[Event | None
 
 def measure(root: Path, gold: dict[str, Any] | None, verbose: bool) -> dict[str, Any]:
     briefing = open_briefing(root, cache=False)
+    if gold is not None and isinstance(gold.get("articles"), dict):
+        gold = in_corpus(gold, briefing)
     faults = {event.title: headline_fault(event.title) for event in briefing.events}
     result: dict[str, Any] = {
         "corpus": str(root),
