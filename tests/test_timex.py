@@ -148,6 +148,9 @@ def dates_in(
             [("a year ago on May 30", "2024-05-30")],
         ),
         ("The fire began on May 30 last year.", MONDAY, [("May 30 last year", "2024-05-30")]),
+        # a month or a year after a preposition that opens the sentence
+        ("In April, the mayor closed the ferry.", MONDAY, [("April", "2025-04")]),
+        ("In 2022, the talks failed.", MONDAY, [("2022", "2022")]),
     ],
 )
 def test_expressions_are_anchored_right(

@@ -93,14 +93,14 @@ _WRITTEN_PATTERNS = [
     re.compile(rf"(?P<month>{MONTH})\s+(?:of\s+)?(?P<shift>this|last|next)\s+year\b"),
     # in May / since March / early June (a bare month only after a word that makes it a time)
     re.compile(
-        rf"\b(?:in|since|until|till|by|during|through|throughout|from|of|before|after|early|late|"
+        rf"\b(?i:in|since|until|till|by|during|through|throughout|from|of|before|after|early|late|"
         rf"mid|end of|beginning of|start of|middle of)[\s-]+(?:early\s+|late\s+|mid-?)?"
         rf"(?P<month>{_MONTH}|"
         rf"{_MONTH_ABBR})\b(?![\s.]*\d)"
     ),
     # in 2022 / since 2014 / the 2022 talks / from 2014 to 2022
     re.compile(
-        rf"\b(?:in|since|by|until|till|from|during|throughout|before|after|of|early|late|mid|"
+        rf"\b(?i:in|since|by|until|till|from|during|throughout|before|after|of|early|late|mid|"
         rf"spring|summer|autumn|fall|winter|end of|start of|beginning of|year)[\s-]+"
         rf"(?P<year>{YEAR})(?:(?P<dash>{DASH}|\s+and\s+)(?P<year2>{YEAR}))?"
         rf"|\b(?:the|a|its|their|his|her)\s+(?P<year3>{YEAR})(?=\s+\w)"
