@@ -99,6 +99,20 @@ def test_what_a_fire_destroyed_is_the_fire_not_an_attack(briefing_of: Make) -> N
     ]
 
 
+def test_a_sinking_told_as_a_sinking_and_as_a_loss_is_one_event(briefing_of: Make) -> None:
+    briefing = briefing_of(
+        {
+            "a.txt": dated("2023-06-19", "The ferry Nordlys sank off Moss on Sunday."),
+            "b.txt": dated("2023-06-20", "Crews searched for the ferry Nordlys, lost in a "
+                           "sinking on Sunday."),
+            "c.txt": dated("2023-06-20", "Harbour master Ole Berg opened an inquiry on Sunday."),
+        }
+    )  # fmt: skip
+    assert sorted(articles for _, articles in events_on(briefing, "2023-06-18")) == [
+        ["a.txt", "b.txt"], ["c.txt"]
+    ]  # fmt: skip
+
+
 def test_what_came_after_a_disaster_is_not_the_disaster(briefing_of: Make) -> None:
     """Days after the fire, "after the fires" tells what followed them: a declaration, a news
     conference and a list of the missing stay three events."""

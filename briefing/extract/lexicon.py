@@ -206,6 +206,9 @@ EVENT_WORDS = {
     "inferno": "disaster", "floods": "disaster", "flooding": "disaster",
     "landslide": "disaster", "tsunami": "disaster", "tornado": "disaster",
     "typhoon": "disaster", "cyclone": "disaster", "eruption": "disaster",
+    "imploded": "disaster", "implosion": "disaster", "sank": "disaster", "sinking": "disaster",
+    "capsized": "disaster", "derailed": "disaster", "derailment": "disaster",
+    "burned": "disaster",
     "launched": "launch", "launch": "launch", "liftoff": "launch",
 }  # fmt: skip
 
