@@ -85,6 +85,9 @@ def headline(sentence: str, date: str, *speakers: str) -> str:
         ("The Aug. 8, 2023 storms that flooded Moss and killed 12 people were caused by a dam "
          "that gave way near the old mill on the river, officials announced on Monday.",
          "on Monday", "The Aug. 8, 2023 storms were caused by a dam that gave way"),
+        # a word that went with the date goes with it
+        ("On May 18 alone, police detained 40 strikers near the quay.", "On May 18",
+         "Police detained 40 strikers near the quay"),
         # one lead after another: where, then when
         ("At a 2020 meeting, when reporting that only 58 of the town’s 70 sirens worked during "
          "the last monthly test, Berg said the process for fixing them was slow.", "2020",
@@ -169,6 +172,23 @@ def test_a_city_dateline_goes_and_a_dash_inside_a_sentence_stays() -> None:
     )
     assert headline("Six workers — all of them welders — died on Tuesday.", "on Tuesday") == (
         "Six workers — all of them welders — died"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Oslo, March 8 (NTB) Hundreds of strikers cheered as the ferry sailed on Saturday.",
+        "Oslo [Norway], March 8 : Hundreds of strikers cheered as the ferry sailed on Saturday.",
+    ],
+)
+def test_an_agencys_dateline_of_city_day_and_agency_goes(sentence: str) -> None:
+    assert headline(sentence, "on Saturday") == "Hundreds of strikers cheered as the ferry sailed"
+
+
+def test_a_date_that_names_which_happening_stays() -> None:
+    assert headline('"The March 3 strike was not just a local quarrel."', "March 3") == (
+        '"The March 3 strike was not just a local quarrel."'
     )
 
 

@@ -102,6 +102,14 @@ _LEAD_DATE = re.compile(
     rf"|(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s*(?:--|[—–-])\s*"
     r"|(?:(?:about|around|at|shortly\s(?:after|before)|just\s(?:after|before)|by)\s)?"
     r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?,\s+"
+    # "Seoul, March 8 (IANS)", "Seoul [South Korea], January 3 :": a city, its country, the
+    # day, the agency or a colon
+    r"|(?-i:[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2})\s\[[^\]]{2,30}\],\s"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?\s*)?"
+    r"(?:\((?-i:[A-Z][A-Za-z]{1,14})\)|:)?\s*"
+    r"|(?-i:[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2}),\s"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?"
+    r"(?:\s*(?:\((?-i:[A-Z][A-Za-z]{1,14})\)|:)\s*|\s+(?=(?-i:[A-Z])))"
     # a news agency's dateline, its date gone: "Madrid, Sep 8 (EFE).-" is "Madrid,.-"
     r"|[A-Z][\w’'. -]{1,30},?\s*(?:\([A-Za-z ]{2,15}\)\s*)?\.-\s*"
     # "Less than a week earlier,", "Two days later,"
@@ -349,8 +357,11 @@ def _drop_date(head: str, expression: str, tail: str) -> str:
     if _MEANING_LEAD.search(head) or re.match(r"[’']s\b", tail):
         return kept
     lead = _DATE_LEAD.search(head)
+    if lead and lead.group().strip().lower() == "the" and re.match(r"\s[a-z]", tail):
+        return kept  # "The December 3 coup was ...": the date names which coup
     rest = head[: lead.start()] if lead else head
     if not rest.strip():
+        tail = _DATES_WORD.sub("", tail)  # "On Jan. 18 alone, police ...": "alone" was the day's
         opening = tail.lstrip()
         if (lead and lead.group().strip()) or opening[:1] in (",", "") or opening[:1].isupper():
             return tail.lstrip(" ,")
@@ -359,6 +370,9 @@ def _drop_date(head: str, expression: str, tail: str) -> str:
     if last in FUNCTION_WORDS:
         return kept
     return rest + tail
+
+
+_DATES_WORD = re.compile(r"^\s+(?:alone|again|too|also|itself)(?=,)")
 
 
 def _tidy(words: str) -> str:
