@@ -85,6 +85,14 @@ def headline(sentence: str, date: str, *speakers: str) -> str:
         ("The Aug. 8, 2023 storms that flooded Moss and killed 12 people were caused by a dam "
          "that gave way near the old mill on the river, officials announced on Monday.",
          "on Monday", "The Aug. 8, 2023 storms were caused by a dam that gave way"),
+        # where it was said goes, whatever leads it
+        ("In a statement on his X account on Sunday evening, Berg said he had told Ole Dahl, "
+         "who has run the board while he was away, that he was resigning.", "on Sunday evening",
+         "Berg said he had told Ole Dahl that he was resigning"),
+        # too long: cut before what it was done by, where that leaves it whole
+        ("The harbour chief Kari Dahl was briefed on the report on Monday by inspectors of the "
+         "national maritime safety board and the coast guard.", "on Monday",
+         "The harbour chief Kari Dahl was briefed on the report"),
         # a word that went with the date goes with it
         ("On May 18 alone, police detained 40 strikers near the quay.", "On May 18",
          "Police detained 40 strikers near the quay"),

@@ -79,7 +79,7 @@ _LEAD_CLAUSE = re.compile(
     rf"^(?:(?i:(?:immediately\s+|shortly\s+|just\s+)?(?:{_SUBORDINATORS}))\b|[A-Z][a-z]+ing\b)"
     r"[^,]*,\s*"
     # where it was said or done: "At a press conference, ...", "In a statement, ..."
-    r"|^(?:At|In|During|From|Via|Through)\s(?:a|an|the|his|her|their|its)\s[^,]{1,40},\s*",
+    r"|^(?i:At|In|On|During|From|Via|Through)\s(?:a|an|the|his|her|their|its)\s[^,]{1,40},\s*",
 )
 _INNER_CLAUSE = re.compile(rf"\bthat\s+(?:{_SUBORDINATORS})\b[^,]{{1,80}},\s*", re.IGNORECASE)
 _TAIL = re.compile(
@@ -164,7 +164,7 @@ _GLUED_START = re.compile(
 # Where a long sentence may end early: before a clause or a phrase, never inside one.
 _CUTS = re.compile(
     r",\s|\s(?=(?:and|as|while|after|following|amid|with|before|because|but|which|who|where|that|"
-    r"in|at|for|on|during|from|over|into|near|under|across|despite)\s|to\s(?=[a-z])|(?=“)"
+    r"in|at|for|on|during|from|over|into|near|under|across|despite|by)\s|to\s(?=[a-z])|(?=“)"
     r"|(?=(?:[a-z]+ed|led|run|held|known)\sby\s))"
 )  # (and before a quotation that goes on too long to keep, and "a board chaired by ...")
 
@@ -393,9 +393,19 @@ def _fit(words: str) -> str:
             continue  # "led to", "was likely to": the sentence goes on in what follows
         if words.startswith(", ", found.start()) and _A_LIST_GOES_ON.match(words, found.end()):
             continue  # "local, state and federal officials": a list, not a clause
+        if words.startswith(" by ", found.start()) and _BY_WHOM.search(left):
+            continue  # "a board chaired (by ...)": cut before what it was done by, or not;
+            # but "he was briefed (by ...)" is whole
+
         if len(left.split()) <= HEADLINE_WORDS and whole(left) and not _open_aside(left):
             return left
     return words
+
+
+_BY_WHOM = re.compile(
+    r"\s(?!(?:was|were|is|are|be|been|being|has|have|had|got|get)\s)[a-z]+\s(?:[a-z]+ed|led|run|"
+    r"held|known)$"
+)
 
 
 def _ends_on_a_noun(words: str) -> bool:
