@@ -194,6 +194,24 @@ def test_an_agencys_dateline_of_city_day_and_agency_goes(sentence: str) -> None:
     assert headline(sentence, "on Saturday") == "Hundreds of strikers cheered as the ferry sailed"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jan. 8 -- The harbour board opened an inquiry on Monday.",
+        "OSLO (NTB) - The harbour board opened an inquiry on Monday.",
+        "(NTB) - The harbour board opened an inquiry on Monday.",
+    ],
+)
+def test_datelines_in_every_agencys_form_go(sentence: str) -> None:
+    assert headline(sentence, "on Monday") == "The harbour board opened an inquiry"
+
+
+def test_the_end_of_a_year_keeps_its_year() -> None:
+    assert headline("Kari Dahl is to step down at the end of 2024.", "2024") == (
+        "Kari Dahl is to step down at the end of 2024"
+    )
+
+
 def test_a_date_that_names_which_happening_stays() -> None:
     assert headline('"The March 3 strike was not just a local quarrel."', "March 3") == (
         '"The March 3 strike was not just a local quarrel."'

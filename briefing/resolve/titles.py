@@ -66,8 +66,10 @@ _DATE_LEAD = re.compile(
 )
 # Prepositions that give a date its meaning: "until June", "by Friday", "since 2014" keep it.
 _MEANING_LEAD = re.compile(
-    r"\b(?:until|till|by|since|before|after|ahead of|between|through|throughout|past)\s+$", re.I
-)
+    r"\b(?:until|till|by|since|before|after|ahead of|between|through|throughout|past|"
+    r"(?:end|start|beginning|middle|rest|close)\s+of(?:\s+the)?)\s+$",
+    re.I,
+)  # ("at the end of 2024" too)
 _ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
 _LEAD = re.compile(
     r"^(?:(?:however|meanwhile|earlier|later|also|moreover|still|yet|but|and|so|then|now|"
@@ -92,14 +94,15 @@ _PRONOUN_SAYS = re.compile(
 )
 # A date of another mention leading the sentence: "On Sunday, ...", "Late on Friday, ...".
 _LEAD_DATE = re.compile(
-    r"^(?:(?-i:[A-Z][A-Z.' -]{2,40}(?:,\s[A-Z][A-Za-z.]+)?)\s(?:\([^)]{1,30}\)\s)?(?:--|[—–])\s*"
+    r"^(?:(?-i:[A-Z][A-Z.' -]{2,40}(?:,\s[A-Z][A-Za-z.]+)?)\s(?:\([^)]{1,30}\)\s)?(?:--|[—–-])\s*"
     # "NIAMEY, Dec. 22 (Xinhua) --": a city in capitals, the day, the agency
     r"|(?-i:[A-Z][A-Z.' -]{2,40}),\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"\s\d{1,2}(?:,\s\d{4})?\s*(?:\([^)]{1,30}\)\s*)?(?:--|[—–-])\s*"
     # "Sunday afternoon in the capital Niamey,": when and where, before what happened
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s(?:morning|afternoon|evening|night))?"
     r"(?:\s(?:in|at)\s[^,]{1,40})?,\s+"
-    rf"|(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))})\.?\s\d{{1,2}}(?:,\s\d{{4}})?\s*(?:--|[—–-])\s*"
+    rf"|(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+    r"\.?\s\d{1,2}(?:,\s\d{4})?\s*(?:--|[—–-])\s*"
     r"|(?:(?:about|around|at|shortly\s(?:after|before)|just\s(?:after|before)|by)\s)?"
     r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?,\s+"
     # "Seoul, March 8 (IANS)", "Seoul [South Korea], January 3 :": a city, its country, the
@@ -202,7 +205,7 @@ def title_text(text: str, sentence: Span, expression: Span, speakers: Sequence[s
     words = _tidy(
         _drop_date(text[start : expression.start], expression.of(text), text[expression.end : end])
     )
-    words = _ASIDE.sub("", words)
+    words = _ASIDE.sub("", words).strip()  # ("(Reuters) - The ...": then the dash leads)
     words = _without_lead(words)
     while len((shorter := _LEAD_CLAUSE.sub("", words)).split()) >= 5 and shorter != words:
         words = shorter  # "At a meeting, when reporting ..., he said": what he said
