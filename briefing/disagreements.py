@@ -16,7 +16,8 @@ from datetime import date
 from typing import NamedTuple
 
 from briefing.extract.lexicon import FUNCTION_WORDS
-from briefing.model import Briefing, Event, Mention, TimexLike
+from briefing.formatting import human_date
+from briefing.model import Briefing, Event, Mention, PartialDate, TimexLike
 
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -48,12 +49,17 @@ class Disagreement(NamedTuple):
     values: tuple[Value, ...]  # most articles first
 
     def line(self) -> str:
-        """'prisoners: 1,000 (2 articles) · 1,200 (1 article)'"""
+        """'prisoners: 1,000 (2 articles) · 1,200 (1 article)', 'date: Tue 5 Sep 2023 (1
+        article) · Wed 6 Sep 2023 (1 article)'"""
         told = " · ".join(
-            f"{value.value} ({len(value.articles)} article{'s' * (len(value.articles) > 1)})"
+            f"{self._shown(value.value)} "
+            f"({len(value.articles)} article{'s' * (len(value.articles) > 1)})"
             for value in self.values
         )
         return f"{self.what}: {told}"
+
+    def _shown(self, value: str) -> str:
+        return human_date(PartialDate.parse(value)) if self.what == "date" else value
 
 
 def disagreements(
@@ -168,7 +174,7 @@ def _tell_days(
 
 DAYS_APART = 2  # how far apart two days may be that sources quarrel over
 WORDS_ALIKE = 3  # telling words two sentences share to tell one happening
-SHARE_ALIKE = 0.5  # and their share of the shorter sentence's telling words
+SHARE_ALIKE = 0.4  # and their share of the shorter sentence's telling words
 _TELLING = re.compile(r"(?<![\w'’])[a-z][a-z-]{2,}\b")
 
 

@@ -84,6 +84,7 @@ def test_two_days_given_for_one_happening_once_both_are_past_disagree(tmp_path: 
         "date", (Value("2023-09-05", ("tuesday.txt",)), Value("2023-09-06", ("wednesday.txt",)))
     )
     assert [disagreements(briefing, event) for event in briefing.events] == [[days], [days]]
+    assert days.line() == "date: Tue 5 Sep 2023 (1 article) · Wed 6 Sep 2023 (1 article)"
 
 
 @pytest.mark.parametrize(
