@@ -93,6 +93,13 @@ def headline(sentence: str, date: str, *speakers: str) -> str:
         ("The harbour chief Kari Dahl was briefed on the report on Monday by inspectors of the "
          "national maritime safety board and the coast guard.", "on Monday",
          "The harbour chief Kari Dahl was briefed on the report"),
+        # an aside goes with what hangs on it
+        ("A storm flooded the old harbour town of Moss on Friday, destroying more than 200 "
+         "houses, many of them wooden.", "on Friday", "A storm flooded the old harbour town of Moss"),
+        # a cut never ends on a verb that wants what follows it
+        ("The two crews met in Moss on Friday, at the old quay, for the first time in years, and "
+         "agreed that each side would free 100 fishing boats.", "on Friday",
+         "The two crews met in Moss"),
         # a word that went with the date goes with it
         ("On May 18 alone, police detained 40 strikers near the quay.", "On May 18",
          "Police detained 40 strikers near the quay"),
@@ -260,3 +267,16 @@ def test_what_follows_who_said_a_quotation_is_not_what_was_said() -> None:
         '"The ferry will run," the harbour master said on Monday, adding that fares would rise.'
     )
     assert headline(sentence, "on Monday") == "The harbour master: “The ferry will run”"
+
+
+def test_the_first_reports_give_the_title_not_a_page_of_a_year_later(briefing_of) -> None:  # type: ignore[no-untyped-def]
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2023-08-09 T\n\nA wildfire in Moss destroyed 200 houses and the school "
+            "on Tuesday.\n",
+            "b.txt": " date 2024-08-08 T\n\nThe wildfire in Moss destroyed houses on Aug. 8, "
+            "2023.\n",
+        }
+    )
+    (event,) = [event for event in briefing.events if event.when.iso() == "2023-08-08"]
+    assert event.title == "A wildfire in Moss destroyed 200 houses and the school"

@@ -21,7 +21,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS, MONTH_AND_DAY_NAMES, TIME_WORDS
@@ -34,6 +34,7 @@ SAME_WORDS = 0.25  # share of a mention's word weight it must have in common wit
 SAME_HAPPENING = 0.5  # agreement (words, and people, kind, place in common) of one happening
 SAME_LASTING = 0.35  # the agreement that makes a day of a short span part of its happening
 CLEARLY_BEST = 0.1  # how far the best such event must lead the next to be the one
+FRESH = timedelta(days=14)  # how soon after a happening a report of it is a first report
 SHORT_SPAN = 4  # days: a range this long is a happening that lasts; longer ones are vague
 SMOOTHING = 10  # mentions: how many a month needs before its word counts tell rare from common
 SAME_TIME = 90  # minutes: times of day further apart tell two happenings
@@ -109,7 +110,12 @@ def event_inputs(
             for word in WORD.findall(sentence.of(text).lower())
             if len(word) > 3 and word not in NOT_TELLING
         )
-        reported = written is not None and written >= when.start.first()
+        # told after the fact, and soon after: the first reports say what happened, a page of
+        # a year later remembers it
+        reported = (
+            written is not None
+            and when.start.first() <= written <= (when.end or when.start).last() + FRESH
+        )
         headline = title_text(text, sentence, mention.span, _speakers(facts, person_links, mention))
         candidate = Candidate(headline, words, len(neighbours) == 1, reported, article)
         kinds = frozenset(kinds_of(segment_words))

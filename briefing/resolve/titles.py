@@ -30,7 +30,7 @@ class Candidate(NamedTuple):
     text: str
     words: frozenset[str]  # its sentence's content words
     alone: bool  # the only date in its sentence
-    reported: bool  # told after the fact: the article is dated on or after the event
+    reported: bool  # told after the fact and soon: the article is of the event's days or after
     article: int
 
     @property
@@ -94,7 +94,8 @@ _PRONOUN_SAYS = re.compile(
 )
 # A date of another mention leading the sentence: "On Sunday, ...", "Late on Friday, ...".
 _LEAD_DATE = re.compile(
-    r"^(?:(?-i:[A-Z][A-Z.' -]{2,40}(?:,\s[A-Z][A-Za-z.]+)?)\s(?:\([^)]{1,30}\)\s)?(?:--|[—–-])\s*"
+    r"^(?:(?-i:[A-Z][A-Z.' -]{2,40}(?:,\s[A-Z][A-Za-z.‘’ʻ']+)?)\s(?:\([^)]{1,30}\)\s)?"
+    r"(?:--|[—–-])\s*"
     # "NIAMEY, Dec. 22 (Xinhua) --": a city in capitals, the day, the agency
     r"|(?-i:[A-Z][A-Z.' -]{2,40}),\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"\s\d{1,2}(?:,\s\d{4})?\s*(?:\([^)]{1,30}\)\s*)?(?:--|[—–-])\s*"
@@ -183,7 +184,11 @@ _NEEDS_AN_INFINITIVE = frozenset(
     "able unable ready willing poised due set expected going about likely unlikely bound".split()
 )
 _OPENERS = FUNCTION_WORDS - {"the", "a", "an", "no", "our", "my", "your", "after", "before"}
-_DANGLING = FUNCTION_WORDS | SAYING_VERBS
+# verbs that want what follows them: "The delegations met and agreed (that ...)"
+_WANTING = frozenset(
+    "agreed decided ruled found ordered learned showed feared hoped believed".split()
+)
+_DANGLING = FUNCTION_WORDS | SAYING_VERBS | _WANTING
 _THIRD_PERSON = re.compile(r"\b[a-z]{2,}[^s ]s\b")  # "names", "says"; but "talks" too
 _VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
@@ -320,8 +325,13 @@ def _without_asides(words: str) -> str:
         if inner and kept and (_aside(part) or (dropped and _A_PLACE_GOES_ON.fullmatch(part))):
             joint, dropped = " ", True  # ", superintendent for the state police," goes, with
             continue  # both its commas; ", born in Bamako, Mali, in 1959," with its country
+        if dropped and not inner and _OF_THEM.match(part):
+            continue  # ", destroying 2,200 structures, many of them homes": what told of it too
         kept, joint, dropped = (kept + joint + part if kept else part), ", ", False
     return kept
+
+
+_OF_THEM = re.compile(r"(?:many|most|some|all|several|few|none|each|one|two|three)\sof\sthem\b")
 
 
 def _aside(part: str) -> bool:
