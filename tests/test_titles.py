@@ -280,3 +280,15 @@ def test_the_first_reports_give_the_title_not_a_page_of_a_year_later(briefing_of
     )
     (event,) = [event for event in briefing.events if event.when.iso() == "2023-08-08"]
     assert event.title == "A wildfire in Moss destroyed 200 houses and the school"
+
+
+def test_a_sentence_of_two_dates_gives_each_the_clause_that_tells_it(briefing_of) -> None:  # type: ignore[no-untyped-def]
+    briefing = briefing_of(
+        {
+            "a.txt": " date 2023-08-26 T\n\nThe county sued the power company on Thursday, "
+            "alleging the company did not cut the power lines on August 7 despite the warning.\n",
+        }
+    )
+    titles = {event.when.iso(): event.title for event in briefing.events}
+    assert titles["2023-08-07"] == "The company did not cut the power lines despite the warning"
+    assert titles["2023-08-24"].startswith("The county sued the power company")
