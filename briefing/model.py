@@ -185,6 +185,9 @@ class WrittenDate(NamedTuple):
     )
     loose: bool = False  # a bare "2019" with no word that makes it a time: dates no happening
     direction: int = 0  # "last June" (-1): the latest before the article's month; "next" (+1)
+    # "the Aug. 8 wildfires": a happening nobody schedules, named by its day: on or before the
+    # article's day, never the coming one
+    done: bool = False
 
 
 class WeekdayRef(NamedTuple):

@@ -217,3 +217,18 @@ def test_a_year_alone_dates_what_carries_its_own_day_and_month() -> None:
 
 def test_nothing_is_dated_without_any_anchor() -> None:
     assert dates_in("The talks were held on May 16 and resume on Monday.", None) == []
+
+
+def test_a_day_that_names_a_disaster_is_a_day_gone_by() -> None:
+    """ "the Aug. 8 wildfires" four days before 8 August is last year's fire; but the talks of a
+    day still to come are the coming day's."""
+    written = date(2024, 8, 4)
+    assert dates_in("Claims over the Aug. 8 Maui wildfires were settled.", written) == [
+        ("Aug. 8", "2023-08-08")
+    ]
+    assert dates_in("It follows the Aug. 2 attack on the base.", written) == [
+        ("Aug. 2", "2024-08-02")
+    ]
+    assert dates_in("Delegates prepared for the Aug. 8 summit.", written) == [
+        ("Aug. 8", "2024-08-08")
+    ]

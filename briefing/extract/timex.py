@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from briefing.extract.lexicon import EVENT_WORDS
 from briefing.extract.sentences import sentence_index
 from briefing.extract.tense import is_quoted, tense_at
 from briefing.extract.timespans import find_spans
@@ -180,6 +181,7 @@ def find_times(
         ]
     )
     found = _years_ago_on(text, found)
+    found = [_done(text, item) for item in found]
     placed = [(item, sentence_index(sentences, item.span.start)) for item in found]
     clocks = _clocks_of(placed, sentences)
     mentions = []
@@ -212,6 +214,27 @@ def find_times(
             )
         )
     return mentions
+
+
+def _done(text: str, item: _Found) -> _Found:
+    """ "the Aug. 8 wildfires", "the March 26 bridge collapse": a day that names a disaster, an
+    attack or a death, which nobody schedules, is a day gone by."""
+    expr = item.expr
+    if not (isinstance(expr, WrittenDate) and expr.start.year is None and expr.start.day):
+        return item
+    if not text.endswith(("the ", "The "), 0, item.span.start):
+        return item
+    named = _NAMED_AFTER.match(text, item.span.end)
+    if named is None or not any(
+        EVENT_WORDS.get(word) in _UNSCHEDULED for word in named.group().lower().split()
+    ):
+        return item
+    return _Found(item.span, expr._replace(done=True))
+
+
+# the words after an attributive day, up to the noun: "Maui wildfires", "bridge collapse"
+_NAMED_AFTER = re.compile(r"(?:,?\s+[\w’'-]+){1,3}")
+_UNSCHEDULED = frozenset({"disaster", "attack", "death", "war"})
 
 
 def _years_ago_on(text: str, found: list[_Found]) -> list[_Found]:

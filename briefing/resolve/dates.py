@@ -133,6 +133,8 @@ def _written(expr: WrittenDate, tense: Tense, anchor: Anchor) -> DateSpan | None
     if start.year is not None:
         return _with_year(expr, start.year)
     days = anchor.days()
+    if expr.done and days:
+        return _agreed(days, lambda day: _with_year(expr, _year_gone_by(expr, day)))
     if expr.direction and days:
         return _agreed(days, lambda day: _with_year(expr, _year_toward(expr, day)))
     if days:
@@ -175,6 +177,18 @@ def _year_toward(expr: WrittenDate, anchor: date) -> int:
     if expr.direction < 0:
         return anchor.year if month < anchor.month else anchor.year - 1
     return anchor.year if month > anchor.month else anchor.year + 1
+
+
+def _year_gone_by(expr: WrittenDate, anchor: date) -> int | None:
+    """The year that puts a day gone by last before the article's day, within a year."""
+    month, day = expr.start.month or 1, expr.start.day or 1
+    for year in (anchor.year, anchor.year - 1):
+        try:
+            if date(year, month, day) <= anchor:
+                return year
+        except ValueError:
+            continue
+    return None
 
 
 def _year_near(expr: WrittenDate, tense: Tense, anchor: date) -> int | None:
