@@ -406,6 +406,10 @@ def _fit(words: str) -> str:
             continue  # "led to", "was likely to": the sentence goes on in what follows
         if words.startswith(", ", found.start()) and _A_LIST_GOES_ON.match(words, found.end()):
             continue  # "local, state and federal officials": a list, not a clause
+        if (opened := _RELATIVE_LEFT_OPEN.search(left)) and opened.group().split()[-1] in (
+            _UNFINISHED
+        ):
+            continue  # "the office which is now (investigating ...)": a clause begun, not done
         if words.startswith(" by ", found.start()) and _BY_WHOM.search(left):
             continue  # "a board chaired (by ...)": cut before what it was done by, or not;
             # but "he was briefed (by ...)" is whole
@@ -415,6 +419,8 @@ def _fit(words: str) -> str:
     return words
 
 
+_UNFINISHED = FUNCTION_WORDS | frozenset("now being been".split())  # "which is now", "who has"
+_RELATIVE_LEFT_OPEN = re.compile(r"\s(?:which|who|whom|whose|that)(?:\s\S+){0,2}$")
 _BY_WHOM = re.compile(
     r"\s(?!(?:was|were|is|are|be|been|being|has|have|had|got|get)\s)[a-z]+\s(?:[a-z]+ed|led|run|"
     r"held|known)$"
