@@ -48,7 +48,7 @@ from briefing.resolve.timeml import Timex, timexes
 
 # Bump when reading, cleaning, extraction or resolution would give other results: an older cache
 # is then rebuilt from scratch rather than mixed with new facts.
-ENGINE_VERSION = "62"
+ENGINE_VERSION = "63"
 APPLICATION = "briefing"
 COMPRESS_FROM = 1024  # bytes pickled
 
