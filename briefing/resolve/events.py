@@ -28,7 +28,7 @@ from briefing.extract.lexicon import EVENT_WORDS, FUNCTION_WORDS, MONTH_AND_DAY_
 from briefing.model import ArticleFacts, DateSpan, Span, TimeMention
 from briefing.resolve.dates import Anchor, implausible, resolve
 from briefing.resolve.state import Backing, Index, Table
-from briefing.resolve.titles import Candidate, best_title, title_text, whole
+from briefing.resolve.titles import Candidate, best_title, title_text
 
 SAME_WORDS = 0.25  # share of a mention's word weight it must have in common with an event
 SAME_HAPPENING = 0.5  # agreement (words, and people, kind, place in common) of one happening
@@ -117,16 +117,7 @@ def event_inputs(
             and when.start.first() <= written <= (when.end or when.start).last() + FRESH
         )
         speakers = _speakers(facts, person_links, mention)
-        headline = title_text(text, sentence, mention.span, speakers)
-        last = segment.start > sentence.start and segment.end == sentence.end
-        clause = _own_clause(text, segment) if last else None
-        if clause is not None:
-            # a sentence of two dates: the last clause, this one's, when it is a sentence of its
-            # own, says what happened on it ("filed a lawsuit Thursday, alleging the utility did
-            # not shut off power on August 7")
-            own = title_text(text, clause, mention.span, speakers)
-            if whole(own):
-                headline = own
+        headline = title_text(text, sentence, mention.span, speakers, segment)
         candidate = Candidate(headline, words, len(neighbours) == 1, reported, article)
         kinds = frozenset(kinds_of(segment_words))
         inputs.append(
@@ -265,30 +256,6 @@ def _segment(text: str, expression: Span, sentence: Span, others: list[Span]) ->
     return Span(start, end)
 
 
-def _own_clause(text: str, segment: Span) -> Span | None:
-    """A date's part of a sentence without the word that joins it to the rest ("and", "that",
-    "alleging that"), when it reads as a sentence: a subject first (not a date, not a verb), and
-    short enough to need no cut."""
-    joint = _JOINT.match(text, segment.start, segment.end)
-    start = joint.end() if joint else segment.start
-    words = text[start : segment.end].split()
-    if not words or len(words) > CLAUSE_WORDS or words[0].lower() in MONTH_AND_DAY_NAMES:
-        return None
-    if not _OWN_SUBJECT.match(text, start):
-        return None
-    return Span(start, segment.end)
-
-
-CLAUSE_WORDS = 16  # a clause this long, its date dropped, is a headline with no cut
-_OWN_SUBJECT = re.compile(
-    r"(?:[A-Z][\w’'.-]*|(?:the|a|an|its|his|her|their)\s(?![a-z]+ed\b)[\w-]+)\s(?!of\b)"
-)
-
-
-_JOINT = re.compile(
-    r"[\s,;—–]*(?:(?:and|but|while|whereas)\s+)?"
-    r"(?:(?:alleging|saying|claiming|arguing|adding|noting|warning)\s+)?(?:that\s+)?"
-)
 _CLAUSE_BREAK = re.compile(r",|;|\s(?:and|but|while|that|which|whereas)\s|\s[—–]\s")
 
 

@@ -200,10 +200,48 @@ _VERB = re.compile(
 )
 
 
-def title_text(text: str, sentence: Span, expression: Span, speakers: Sequence[str] = ()) -> str:
+def title_text(
+    text: str,
+    sentence: Span,
+    expression: Span,
+    speakers: Sequence[str] = (),
+    segment: Span | None = None,
+) -> str:
     """A mention's sentence as a headline of at most `HEADLINE_WORDS` words when it can be cut
     where a clause or phrase ends; the first of `speakers` (who the article says a pronoun may
-    be, likeliest first) that may be a "He" or a "She" stands for it."""
+    be, likeliest first) that may be a "He" or a "She" stands for it. In a sentence of several
+    dates (`segment`: the part that belongs to this one), the last clause, when it is this
+    date's and a sentence of its own, says what happened on it ("filed a lawsuit Thursday,
+    alleging the utility did not shut off power on August 7")."""
+    clause = _last_clause(text, sentence, segment) if segment is not None else None
+    if clause is not None and whole(own := _title_of(text, clause, expression, speakers)):
+        return own
+    return _title_of(text, sentence, expression, speakers)
+
+
+def _last_clause(text: str, sentence: Span, segment: Span) -> Span | None:
+    """A date's part of a sentence that ends it, without the word that joins it to the rest
+    ("and", "that", "alleging that"), when it reads as a sentence: a subject first (not a date),
+    and short enough to need no cut."""
+    if not (sentence.start < segment.start and segment.end == sentence.end):
+        return None
+    joint = _JOINT.match(text, segment.start, segment.end)
+    start = joint.end() if joint else segment.start
+    words = text[start : segment.end].split()
+    if not words or len(words) > CLAUSE_WORDS or words[0].lower() in MONTH_AND_DAY_NAMES:
+        return None
+    return Span(start, segment.end) if _A_SUBJECT.match(text, start) else None
+
+
+CLAUSE_WORDS = 16  # a clause this long, its date dropped, is a headline with no cut
+_JOINT = re.compile(
+    r"[\s,;—–]*(?:(?:and|but|while|whereas)\s+)?"
+    r"(?:(?:alleging|saying|claiming|arguing|adding|noting|warning)\s+)?(?:that\s+)?"
+)
+
+
+def _title_of(text: str, sentence: Span, expression: Span, speakers: Sequence[str]) -> str:
+    """`title_text` of one span of the text."""
     # the sentence, or the part of it that holds the date when a heading is glued to it
     start, end = clause_around(text, sentence, expression, _GLUED_START)
     start, end = _coordinated_clause(text, start, end, expression)
@@ -266,8 +304,11 @@ def _coordinated_clause(text: str, start: int, end: int, expression: Span) -> tu
 
 
 _CLAUSE_JOINT = re.compile(r",\s(?:and|but)\s|;\s")
-# what opens a clause of its own: a name, or "the"/"a" and a noun ("and said" goes on)
-_A_SUBJECT = re.compile(r"(?:[A-Z][\w’'-]*|(?:the|a|an|its|his|her|their)\s[\w-]+)\s")
+# what opens a clause of its own: a name, or "the"/"a" and a noun ("and said" goes on; "the
+# estimated" and "the rest of" are no subject)
+_A_SUBJECT = re.compile(
+    r"(?:[A-Z][\w’'.-]*|(?:the|a|an|its|his|her|their)\s(?![a-z]+ed\b)[\w-]+)\s(?!of\b)"
+)
 
 
 def _without_subjects_clause(words: str) -> str:
