@@ -92,28 +92,26 @@ _PRONOUN_SAYS = re.compile(
     rf"^{_PRONOUN}\s+(?:(?:also|later|then)\s+)?(?:{_SAYING})(?:,\s*|\s+that\s+|\s+(?=[A-Z]))",
     re.IGNORECASE,
 )
+# A dateline's parts: a day ("Dec. 22", "March 8, 2024"), a city, an agency ("(IANS)")
+_MONTH_DAY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?"
+_CITY = r"(?-i:[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2})"
+_AGENCY = r"\((?-i:[A-Z][A-Za-z]{1,14})\)"
 # A date of another mention leading the sentence: "On Sunday, ...", "Late on Friday, ...".
 _LEAD_DATE = re.compile(
     r"^(?:(?-i:[A-Z][A-Z.' -]{2,40}(?:,\s[A-Z][A-Za-z.‘’ʻ']+)?)\s(?:\([^)]{1,30}\)\s)?"
     r"(?:--|[—–-])\s*"
     # "NIAMEY, Dec. 22 (Xinhua) --": a city in capitals, the day, the agency
-    r"|(?-i:[A-Z][A-Z.' -]{2,40}),\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"\s\d{1,2}(?:,\s\d{4})?\s*(?:\([^)]{1,30}\)\s*)?(?:--|[—–-])\s*"
+    rf"|(?-i:[A-Z][A-Z.' -]{{2,40}}),\s{_MONTH_DAY}\s*(?:\([^)]{{1,30}}\)\s*)?(?:--|[—–-])\s*"
     # "Sunday afternoon in the capital Niamey,": when and where, before what happened
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s(?:morning|afternoon|evening|night))?"
     r"(?:\s(?:in|at)\s[^,]{1,40})?,\s+"
-    rf"|(?:{'|'.join(sorted(MONTH_AND_DAY_NAMES))}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-    r"\.?\s\d{1,2}(?:,\s\d{4})?\s*(?:--|[—–-])\s*"
+    rf"|{_MONTH_DAY}\s*(?:--|[—–-])\s*"
     r"|(?:(?:about|around|at|shortly\s(?:after|before)|just\s(?:after|before)|by)\s)?"
     r"\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?,\s+"
     # "Seoul, March 8 (IANS)", "Seoul [South Korea], January 3 :": a city, its country, the
     # day, the agency or a colon
-    r"|(?-i:[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2})\s\[[^\]]{2,30}\],\s"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?\s*)?"
-    r"(?:\((?-i:[A-Z][A-Za-z]{1,14})\)|:)?\s*"
-    r"|(?-i:[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,2}),\s"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?"
-    r"(?:\s*(?:\((?-i:[A-Z][A-Za-z]{1,14})\)|:)\s*|\s+(?=(?-i:[A-Z])))"
+    rf"|{_CITY}\s\[[^\]]{{2,30}}\],\s(?:{_MONTH_DAY}\s*)?(?:{_AGENCY}|:)?\s*"
+    rf"|{_CITY},\s{_MONTH_DAY}(?:\s*(?:{_AGENCY}|:)\s*|\s+(?=(?-i:[A-Z])))"
     # a news agency's dateline, its date gone: "Madrid, Sep 8 (EFE).-" is "Madrid,.-"
     r"|[A-Z][\w’'. -]{1,30},?\s*(?:\([A-Za-z ]{2,15}\)\s*)?\.-\s*"
     # "Less than a week earlier,", "Two days later,"
