@@ -83,52 +83,47 @@ def test_one_day_two_happenings_stay_two_events(briefing_of: Make) -> None:
     ]  # fmt: skip
 
 
-def test_what_a_fire_destroyed_is_the_fire_not_an_attack(briefing_of: Make) -> None:
-    briefing = briefing_of(
-        {
-            "a.txt": dated("2023-08-09", "A wind-driven wildfire swept through Tolbana on "
-                           "Tuesday."),
-            "b.txt": dated("2023-08-10", "The blaze that destroyed most of Tolbana on Tuesday "
-                           "killed 40 people."),
-            "c.txt": dated("2023-08-11", "At least 55 people died in the Tuesday fire, officials "
-                           "said."),
-        }
-    )  # fmt: skip
-    assert [articles for _, articles in events_on(briefing, "2023-08-08")] == [
-        ["a.txt", "b.txt", "c.txt"]
-    ]
-
-
-def test_a_sinking_told_as_a_sinking_and_as_a_loss_is_one_event(briefing_of: Make) -> None:
-    briefing = briefing_of(
-        {
-            "a.txt": dated("2023-06-19", "The ferry Nordlys sank off Moss on Sunday."),
-            "b.txt": dated("2023-06-20", "Crews searched for the ferry Nordlys, lost in a "
-                           "sinking on Sunday."),
-            "c.txt": dated("2023-06-20", "Harbour master Ole Berg opened an inquiry on Sunday."),
-        }
-    )  # fmt: skip
-    assert sorted(articles for _, articles in events_on(briefing, "2023-06-18")) == [
-        ["a.txt", "b.txt"], ["c.txt"]
-    ]  # fmt: skip
-
-
-def test_what_came_after_a_disaster_is_not_the_disaster(briefing_of: Make) -> None:
-    """Days after the fire, "after the fires" tells what followed them: a declaration, a news
-    conference and a list of the missing stay three events."""
-    briefing = briefing_of(
-        {
-            "a.txt": dated("2023-08-11", "President Ana Ruiz approved a disaster declaration on "
-                           "Thursday after the fires."),
-            "b.txt": dated("2023-08-11", "Mayor Kai Lono said at a news conference on Thursday "
-                           "that the fires had killed 55 people."),
-            "c.txt": dated("2023-08-11", "A spreadsheet by the volunteer Lani Kahale listed 1,500 "
-                           "people missing since the fires on Thursday."),
-        }
-    )  # fmt: skip
-    assert sorted(articles for _, articles in events_on(briefing, "2023-08-10")) == [
-        ["a.txt"], ["b.txt"], ["c.txt"]
-    ]  # fmt: skip
+@pytest.mark.parametrize(
+    ("files", "day", "groups"),
+    [
+        pytest.param(  # what a fire destroyed is the fire, not an attack
+            {
+                "a.txt": dated("2023-08-09", "A wind-driven wildfire swept through Tolbana on "
+                               "Tuesday."),
+                "b.txt": dated("2023-08-10", "The blaze that destroyed most of Tolbana on Tuesday "
+                               "killed 40 people."),
+                "c.txt": dated("2023-08-11", "At least 55 people died in the Tuesday fire, "
+                               "officials said."),
+            },
+            "2023-08-08", [["a.txt", "b.txt", "c.txt"]], id="a fire destroyed",
+        ),
+        pytest.param(  # a sinking told as "sank" and as "a sinking" is one
+            {
+                "a.txt": dated("2023-06-19", "The ferry Nordlys sank off Moss on Sunday."),
+                "b.txt": dated("2023-06-20", "Crews searched for the ferry Nordlys, lost in a "
+                               "sinking on Sunday."),
+                "c.txt": dated("2023-06-20", "Harbour master Ole Berg opened an inquiry on "
+                               "Sunday."),
+            },
+            "2023-06-18", [["a.txt", "b.txt"], ["c.txt"]], id="a sinking",
+        ),
+        pytest.param(  # days after, "after the fires" tells what followed them, not the fires
+            {
+                "a.txt": dated("2023-08-11", "President Ana Ruiz approved a disaster declaration "
+                               "on Thursday after the fires."),
+                "b.txt": dated("2023-08-11", "Mayor Kai Lono said at a news conference on "
+                               "Thursday that the fires had killed 55 people."),
+                "c.txt": dated("2023-08-11", "A spreadsheet by the volunteer Lani Kahale listed "
+                               "1,500 people missing since the fires on Thursday."),
+            },
+            "2023-08-10", [["a.txt"], ["b.txt"], ["c.txt"]], id="after the fires",
+        ),
+    ],
+)  # fmt: skip
+def test_disasters_are_one_happening_and_what_follows_them_another(
+    briefing_of: Make, files: dict[str, str | bytes], day: str, groups: list[list[str]]
+) -> None:
+    assert sorted(articles for _, articles in events_on(briefing_of(files), day)) == groups
 
 
 def test_one_place_one_day_two_times_of_day_are_two_happenings(briefing_of: Make) -> None:
