@@ -226,8 +226,9 @@ class Gazetteer:
 
 def _adjective_of(folded: str, names: list[str]) -> bool:
     """Whether a folded word is the adjective of one of the sorted folded names."""
-    if folded in names:
-        return False
+    at = bisect.bisect_left(names, folded)
+    if at < len(names) and names[at] == folded:
+        return False  # the name itself
     for suffix in DEMONYM_ENDINGS:
         stem = folded.removesuffix(suffix)
         if stem == folded or len(stem) < 4:
@@ -389,3 +390,8 @@ def _languages() -> frozenset[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def is_demonym(word: str) -> bool:
     return gazetteer().is_demonym(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_regional(word: str) -> bool:
+    return gazetteer().is_regional(word)

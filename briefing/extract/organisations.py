@@ -14,7 +14,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-from briefing.extract.gazetteer import gazetteer, is_demonym, languages, legal_forms
+from briefing.extract.gazetteer import (
+    gazetteer,
+    is_demonym,
+    is_regional,
+    languages,
+    legal_forms,
+)
 from briefing.extract.lexicon import (
     FUNCTION_WORDS,
     MONTH_AND_DAY_NAMES,
@@ -129,17 +135,13 @@ def _of_run(text: str, run: Run, people: list[PersonMention]) -> Iterator[Organi
             yield _mention(text, run, span, None, "acronym")
         elif _agency(text, span):
             yield _mention(text, run, span, "media", "context")  # "WASHINGTON (Reuters) -"
-        elif len(tokens) == 1 and gazetteer().is_regional(tokens[0].text):
+        elif len(tokens) == 1 and is_regional(tokens[0].text):
             continue  # "a Hawaiian island": no clue to "Hawaiian Electric"
         else:
             # a clue only: it joins a body the corpus knows by this name, or none. "Microsoft
             # Windows" may be the body's product: its first word is a clue too.
             yield _mention(text, run, span, None, "bare")
-            if (
-                len(tokens) > 1
-                and not tokens[0].possessive
-                and not gazetteer().is_regional(tokens[0].text)
-            ):
+            if len(tokens) > 1 and not tokens[0].possessive and not is_regional(tokens[0].text):
                 first = Span(tokens[0].span.start, tokens[0].span.end)
                 yield OrganisationMention(first, first.of(text), run.sentence, None, "bare")
 
