@@ -155,7 +155,7 @@ def check_events(briefing: Briefing, gold: list[dict[str, Any]]) -> list[tuple[s
 def evaluate(gold_path: Path, corpus: Path | None = None) -> dict[str, Any]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     root = corpus or _corpus_of(gold_path, gold)
-    if not root.exists():
+    if not root.is_dir() or not any(root.iterdir()):
         return {"gold": gold_path.name, "corpus": str(root), "missing": True}
     briefing = open_briefing(root, cache=False)
     if isinstance(gold.get("articles"), dict):
